@@ -1,0 +1,40 @@
+/**
+ * Every error the system reports, with the HTTP status it maps to. Codes are stable:
+ * clients switch on them, so rename nothing here without a deprecation.
+ */
+export const ErrorCodes = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  CUSTOMER_NOT_FOUND: 404,
+  ORDER_NOT_FOUND: 404,
+  OP_NOT_FOUND: 404,
+  API_KEY_NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  IDENTITY_LINKED_ELSEWHERE: 409,
+  ORDER_TRANSITION_INVALID: 409,
+  CUSTOMER_MERGED: 409,
+  PRECONDITION_FAILED: 412,
+  PRECONDITION_REQUIRED: 428,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_KEY_INVALID: 400,
+  LINK_PROOF_INVALID: 422,
+  INSUFFICIENT_POINTS: 422,
+  CURRENCY_UNSUPPORTED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  STORE_UNAVAILABLE: 503,
+  UPSTREAM_TIMEOUT: 503,
+  UPSTREAM_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export function statusOf(code: ErrorCode): number {
+  return ErrorCodes[code];
+}

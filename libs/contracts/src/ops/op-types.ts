@@ -1,0 +1,76 @@
+import { ApiKeyScope, Platform } from '../platforms';
+import { OrderItem, OrderStatus } from '../orders';
+
+/**
+ * Every write is an op: one of these types with its payload. The payload is what the op
+ * decided at the edge (a hashed password, a derived id), never a secret in clear.
+ */
+export interface OpPayloads {
+  'customer.register_telegram': {
+    telegramId: string;
+    username?: string;
+    firstName?: string;
+    languageCode?: string;
+  };
+  'customer.register_website': {
+    email: string;
+    passwordHash: string;
+    displayName?: string;
+  };
+  'customer.update_profile': {
+    customerId: string;
+    /** When set, the op applies only if the customer is still at this version (If-Match). */
+    expectedVersion?: number;
+    changes: { displayName?: string | null; phone?: string | null; locale?: string | null };
+  };
+  'customer.link_telegram': {
+    customerId: string;
+    telegramId: string;
+    /** A one-time code is consumed inside the same transaction as the link. */
+    proof: { kind: 'code'; codeHash: string } | { kind: 'telegram_auth' };
+  };
+  'link_code.issue': {
+    telegramId: string;
+    codeHash: string;
+    expiresAt: string;
+  };
+  'order.place': {
+    customerId: string;
+    platform: Platform;
+    partnerId?: string;
+    items: OrderItem[];
+    currency: string;
+    redeemPoints?: number;
+    pointsPerUnit: number;
+  };
+  'order.status_change': {
+    orderId: string;
+    status: OrderStatus;
+    reason?: string;
+  };
+  'api_key.create': {
+    keyId: string;
+    prefix: string;
+    secretHash: string;
+    name: string;
+    scopes: ApiKeyScope[];
+    rateLimitPerMinute?: number;
+  };
+  'api_key.revoke': {
+    keyId: string;
+  };
+}
+
+export type OpType = keyof OpPayloads;
+
+export const OP_TYPES = [
+  'customer.register_telegram',
+  'customer.register_website',
+  'customer.update_profile',
+  'customer.link_telegram',
+  'link_code.issue',
+  'order.place',
+  'order.status_change',
+  'api_key.create',
+  'api_key.revoke',
+] as const satisfies readonly OpType[];
