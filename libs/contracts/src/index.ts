@@ -14,3 +14,4 @@ export * from './views/customer-view';
 export * from './views/order-view';
 export * from './views/loyalty-view';
 export * from './views/api-key-view';
+export * from './queries/query-contracts';

@@ -36,6 +36,7 @@ export const Patterns = {
     customerById: 'query.customer.by-id',
     customerSearch: 'query.customer.search',
     orderById: 'query.order.by-id',
+    orderList: 'query.order.list',
     loyaltyLedger: 'query.loyalty.ledger',
     apiKeyByPrefix: 'query.api-key.by-prefix',
   },
