@@ -1,0 +1,1 @@
+export const LINK_CODE_TTL_SECONDS = 600;

@@ -1,0 +1,1 @@
+export type TelegramLoginResult = { ok: true; telegramId: string } | { ok: false; reason: string };
