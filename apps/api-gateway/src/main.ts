@@ -1,5 +1,7 @@
 import { startApp } from '@karmabot/common';
 import { ApiGatewayModule } from './api-gateway.module';
+import { setupSwagger } from './docs/setup-swagger';
+import { acceptOnlyJsonBodies } from './http/accept-only-json-bodies';
 
 void startApp({
   name: 'api-gateway',
@@ -7,4 +9,8 @@ void startApp({
   port: (config) => config.GATEWAY_PORT,
   host: (config) => config.GATEWAY_HOST,
   serveRpc: false,
+  configure: (app) => {
+    acceptOnlyJsonBodies(app);
+    setupSwagger(app);
+  },
 });

@@ -1,1 +1,11 @@
-export {};
+export * from './store/store';
+export * from './store/store-token';
+export * from './store/pg-store';
+export * from './db/pg-pool-settings';
+export * from './db/create-pg-pool';
+export * from './db/with-database';
+export * from './db/database-name-of';
+export * from './migrations/migrate-database';
+export * from './migrations/create-database-if-missing';
+export * from './ops/op-results';
+export * from './ops/canonical-json';

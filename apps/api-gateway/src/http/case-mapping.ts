@@ -12,7 +12,9 @@ export type Camelized<T> = T extends (infer U)[]
       : T;
 
 export function toCamelCase<T>(value: T): Camelized<T> {
-  return mapKeys(value, (key) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())) as Camelized<T>;
+  return mapKeys(value, (key) =>
+    key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+  ) as Camelized<T>;
 }
 
 export function toSnakeCase(value: unknown): unknown {

@@ -33,6 +33,9 @@ export const CONFIG_SCHEMA = {
   ADAPTERS_HTTP_PORT: { type: 'int', default: '8001', min: 0, max: 65535, description: 'platform-adapters health and metrics port' },
   PERSISTENCE_HTTP_PORT: { type: 'int', default: '8002', min: 0, max: 65535, description: 'persistence health and metrics port' },
   MONITOR_HTTP_PORT: { type: 'int', default: '8003', min: 0, max: 65535, description: 'monitor health and metrics port' },
+  ADAPTERS_URL: { type: 'string', default: '', description: 'Base URL where the gateway reaches platform-adapters\' /readyz for /v1/admin/status; empty means http://127.0.0.1:ADAPTERS_HTTP_PORT' },
+  PERSISTENCE_URL: { type: 'string', default: '', description: 'Base URL where the gateway reaches persistence\'s /readyz for /v1/admin/status; empty means http://127.0.0.1:PERSISTENCE_HTTP_PORT' },
+  MONITOR_URL: { type: 'string', default: '', description: 'Base URL where the gateway reaches monitor\'s /readyz for /v1/admin/status; empty means http://127.0.0.1:MONITOR_HTTP_PORT' },
   ADMIN_TOKEN: { type: 'secret', default: '', description: 'Bearer token for /v1/admin routes; npm start generates one in development when unset' },
   API_KEY_PEPPER: { type: 'secret', default: '', description: 'Server-side secret mixed into API-key and link-code hashes; generated in development when unset' },
   JWT_SECRET: { type: 'secret', default: '', description: 'Signs end-user JWTs for website, mobile and desktop' },
@@ -52,6 +55,13 @@ export const CONFIG_SCHEMA = {
   PROBE_INTERVAL_MS: { type: 'int', default: '1000', min: 50, description: 'How often each store is probed' },
   GROUP_COMMIT_WINDOW_MS: { type: 'int', default: '2', min: 0, max: 100, description: 'How long persistence waits to gather ops into one transaction' },
   SHUTDOWN_GRACE_MS: { type: 'int', default: '10000', min: 0, description: 'How long SIGTERM waits for in-flight requests' },
+  TELEGRAM_CATALOGUE_PATH: { type: 'string', default: '', description: 'JSON file with the bot\'s /order catalogue (currency and items); empty means TELEGRAM_CATALOGUE, then the built-in catalogue' },
+  TELEGRAM_CATALOGUE: { type: 'string', default: '', description: 'The bot\'s /order catalogue as inline JSON, used when TELEGRAM_CATALOGUE_PATH is empty' },
+  TELEGRAM_POLLING_LOCK_TTL_MS: { type: 'int', default: '5000', min: 1000, description: 'Expiry of the Redis lock that elects the one polling replica; renewed every third of it, so a standby takes over within about this long' },
+  TELEGRAM_POLL_TIMEOUT_S: { type: 'int', default: '25', min: 0, max: 50, description: 'Long-poll timeout of getUpdates' },
+  TELEGRAM_LAUNCH_RETRY_MAX_MS: { type: 'int', default: '60000', min: 100, description: 'Longest pause between attempts to launch the bot (bad token, network); attempts back off exponentially up to it' },
+  TELEGRAM_PUSH_PER_SECOND: { type: 'int', default: '30', min: 1, max: 1000, description: 'Push notifications sent per second over all chats (Telegram allows about 30)' },
+  TELEGRAM_PUSH_CHAT_INTERVAL_MS: { type: 'int', default: '1000', min: 0, description: 'Least time between two push notifications to one chat (Telegram allows about one a second)' },
 } as const satisfies Record<string, VarSpec>;
 
 export type ConfigKey = keyof typeof CONFIG_SCHEMA;

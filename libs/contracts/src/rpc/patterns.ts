@@ -26,6 +26,10 @@ export const Patterns = {
     create: 'api-key.create',
     revoke: 'api-key.revoke',
   },
+  /** Served by platform-adapters: an op's state as its creator (or the admin) may see it. */
+  opStatus: {
+    get: 'op.status.get',
+  },
   /** Served by persistence, the only app that touches a database. */
   op: {
     apply: 'op.apply',

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { StoreModule } from '../store/store.module';
+import { ApplyOpHandler } from './apply-op.handler';
+import { OpsRetentionJob } from './ops-retention.job';
+
+@Module({
+  imports: [StoreModule],
+  controllers: [ApplyOpHandler],
+  providers: [OpsRetentionJob],
+})
+export class OpsModule {}

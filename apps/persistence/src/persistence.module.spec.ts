@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { loadConfig, RpcClient, startApp } from '@karmabot/common';
+import { AppError, OpOutcome, Patterns, RegisterCustomerResult } from '@karmabot/contracts';
+import { makeOp } from '@karmabot/persistence/testing/make-op';
+import { sampleOps } from '@karmabot/persistence/testing/sample-ops';
+import { createTestDatabase, TestDatabase } from '../../../test/support/databases';
+import { deleteRedisKeys } from '../../../test/support/delete-redis-keys';
+import { PersistenceModule } from './persistence.module';
+
+/**
+ * The persistence app as the other apps see it: message patterns over a real Redis (under a
+ * prefix of its own) and /readyz over HTTP, on a fresh database.
+ */
+describe('persistence app', () => {
+  const prefix = `kb_test_${randomUUID().slice(0, 8)}:`;
+  const savedEnv = { ...process.env };
+  let db: TestDatabase;
+  let app: INestApplication;
+  let rpc: RpcClient;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    Object.assign(process.env, {
+      DATABASE_URL: db.url,
+      REDIS_PREFIX: prefix,
+      PERSISTENCE_HTTP_PORT: '0',
+      LOG_LEVEL: 'error',
+    });
+    // Started exactly as main.ts starts it, so the test covers the real wiring (filters, transport).
+    app = await startApp({ name: 'persistence', module: PersistenceModule, port: (c) => c.PERSISTENCE_HTTP_PORT, serveRpc: true });
+    const address = app.getHttpServer().address() as { port: number };
+    baseUrl = `http://127.0.0.1:${address.port}`;
+    rpc = new RpcClient(loadConfig());
+  });
+
+  afterAll(async () => {
+    await rpc.onApplicationShutdown();
+    await app.close();
+    await db.drop();
+    await deleteRedisKeys(loadConfig().REDIS_URL, prefix);
+    process.env = savedEnv;
+  });
+
+  it('applies an op sent to op.apply and answers its replay the same', async () => {
+    const op = sampleOps.registerTelegram();
+
+    const first = await rpc.send<OpOutcome<RegisterCustomerResult>>(Patterns.op.apply, op);
+    const again = await rpc.send<OpOutcome<RegisterCustomerResult>>(Patterns.op.apply, op);
+
+    expect(first).toMatchObject({ opId: op.opId, state: 'applied', replayed: false, result: { created: true } });
+    expect(again).toEqual({ ...first, replayed: true });
+  });
+
+  it('carries an undecided error back as an AppError with its code', async () => {
+    const op = sampleOps.placeOrder(randomUUID());
+
+    const error = await rpc.send(Patterns.op.apply, op).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'CUSTOMER_NOT_FOUND', status: 404 });
+  });
+
+  it('serves every query pattern, answering null for what does not exist', async () => {
+    const op = sampleOps.registerTelegram();
+    const { result } = await rpc.send<OpOutcome<RegisterCustomerResult>>(Patterns.op.apply, op);
+    const customer = result!.customer;
+    const placed = await rpc.send<OpOutcome<{ order: { id: string } }>>(
+      Patterns.op.apply,
+      sampleOps.placeOrder(customer.id),
+    );
+    const keyOp = makeOp('api_key.create', {
+      keyId: randomUUID(),
+      prefix: `kb_${randomUUID().slice(0, 6)}`,
+      secretHash: 'h',
+      name: 'n',
+      scopes: ['telegram'],
+    });
+    await rpc.send(Patterns.op.apply, keyOp);
+
+    const externalId = op.payload.telegramId;
+    expect(await rpc.send(Patterns.query.customerByIdentity, { platform: 'telegram', externalId })).toEqual(customer);
+    expect(await rpc.send(Patterns.query.customerById, { customerId: randomUUID() })).toBeNull();
+    expect(await rpc.send(Patterns.query.customerSearch, { telegramId: externalId, limit: 10 })).toEqual({
+      items: [customer],
+      nextCursor: null,
+    });
+    expect(await rpc.send(Patterns.query.orderById, { orderId: placed.result!.order.id })).toMatchObject({
+      customerId: customer.id,
+    });
+    expect(await rpc.send(Patterns.query.orderList, { customerId: customer.id, limit: 5 })).toHaveLength(1);
+    expect(await rpc.send(Patterns.query.loyaltyLedger, { customerId: customer.id, recentLimit: 5 })).toMatchObject({
+      pending: 34,
+    });
+    expect(await rpc.send(Patterns.query.apiKeyByPrefix, { prefix: keyOp.payload.prefix })).toMatchObject({
+      id: keyOp.payload.keyId,
+      secretHash: 'h',
+    });
+    expect(await rpc.send(Patterns.op.get, { opId: op.opId })).toMatchObject({ opId: op.opId, actor: 'test' });
+  });
+
+  it('reports the store mode and the primary’s health on store.status, and a no-op sync', async () => {
+    const status = await rpc.send(Patterns.store.status, {});
+    const sync = await rpc.send(Patterns.store.sync, {});
+
+    expect(status).toEqual({
+      primary: { up: true, latencyMs: expect.any(Number), lastError: null },
+      mode: 'POSTGRESQL_ONLY',
+    });
+    expect(sync).toEqual({
+      copied: { toBackup: 0, toPrimary: 0 },
+      note: 'backup store not configured yet: the primary is the only store',
+      tookMs: expect.any(Number),
+    });
+  });
+
+  it('is ready while its database answers, and not ready (503) once it is gone', async () => {
+    const ready = await fetch(`${baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ info: { primary_db: { status: 'up' }, redis: { status: 'up' } } });
+
+    await db.drop();
+
+    const notReady = await fetch(`${baseUrl}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toMatchObject({ error: { primary_db: { status: 'down' } } });
+    const status = await rpc.send<{ primary: { up: boolean; lastError: string } }>(Patterns.store.status, {});
+    expect(status.primary).toMatchObject({ up: false, lastError: expect.stringContaining('unavailable') });
+  });
+});

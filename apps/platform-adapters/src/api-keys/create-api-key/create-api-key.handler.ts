@@ -1,0 +1,51 @@
+import { Controller, UseFilters } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ApiKeyView,
+  AppError,
+  CreateApiKeyCommand,
+  OpOutcome,
+  Patterns,
+  RpcEnvelope,
+} from '@karmabot/contracts';
+import { AppErrorFilter } from '@karmabot/common';
+import { OpApplier } from '../../persistence/op-applier';
+import { callerOf } from '../../rpc/caller-of';
+import { appliedOrQueued } from '../applied-or-queued';
+import { assertAdminCaller } from '../assert-admin-caller';
+
+const HMAC_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * `api-key.create`: records a key the gateway generated, as an `api_key.create` op.
+ * The filter is bound here because a hybrid app's microservice does not get APP_FILTER filters
+ * (startApp connects it without inheritAppConfig): an AppError such as API_KEY_NOT_FOUND would
+ * otherwise reach the gateway as a bare 503.
+ */
+@UseFilters(AppErrorFilter)
+@Controller()
+export class CreateApiKeyHandler {
+  constructor(private readonly ops: OpApplier) {}
+
+  @MessagePattern(Patterns.apiKey.create)
+  async handle(@Payload() { meta, data }: RpcEnvelope<CreateApiKeyCommand>): Promise<OpOutcome<ApiKeyView>> {
+    const caller = callerOf(meta);
+    assertAdminCaller(caller);
+    const { keyId, prefix, secretHash, name, scopes, rateLimitPerMinute } = data.key;
+    // The op log keeps payloads for ever and replicates them: insist on a digest, so a key in
+    // clear can never be written there by mistake.
+    if (!HMAC_HEX.test(secretHash))
+      throw new AppError('INTERNAL', "api-key.create needs the key's HMAC, not the key");
+    const outcome = await this.ops.apply<'api_key.create', ApiKeyView>(
+      {
+        type: 'api_key.create',
+        platform: 'admin',
+        // Copied field by field so nothing else the sender put in `key` reaches the op.
+        payload: { keyId, prefix, secretHash, name, scopes, rateLimitPerMinute },
+      },
+      data,
+      caller,
+    );
+    return appliedOrQueued(outcome);
+  }
+}

@@ -1,0 +1,58 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  IssueLinkCodeCommand,
+  LinkCodeIssued,
+  LinkCodeIssueResult,
+  OpOutcome,
+  Patterns,
+  RpcEnvelope,
+} from '@karmabot/contracts';
+import { generateLinkCode, hashLinkCode, LINK_CODE_TTL_SECONDS } from '@karmabot/domain';
+import { OpApplier } from '../../persistence/op-applier';
+import { Pepper } from '../../secrets/pepper';
+import { callerOf } from '../../rpc/caller-of';
+import { CustomerResolver } from '../customer-resolver';
+import { RpcErrors } from '../../rpc/rpc-errors.decorator';
+
+const REPLAY_DETAIL =
+  'This request was already answered: the code is shown only once and is not stored. Request a new code.';
+
+/**
+ * Issues a one-time code a Telegram user types on the website to prove the account is theirs.
+ * Only the code's peppered hash enters the op; the plain code lives in this answer alone, so a
+ * replay (same Idempotency-Key) cannot show it again.
+ */
+@RpcErrors()
+@Controller()
+export class IssueLinkCodeHandler {
+  constructor(
+    private readonly customers: CustomerResolver,
+    private readonly ops: OpApplier,
+    private readonly pepper: Pepper,
+  ) {}
+
+  @MessagePattern(Patterns.customer.issueLinkCode)
+  async handle(@Payload() { meta, data }: RpcEnvelope<IssueLinkCodeCommand>): Promise<OpOutcome<LinkCodeIssued>> {
+    const caller = callerOf(meta);
+    await this.customers.resolve({ telegramId: data.telegramId }, caller);
+    const code = generateLinkCode();
+    const expiresAt = new Date(Date.now() + LINK_CODE_TTL_SECONDS * 1000).toISOString();
+    const outcome = await this.ops.apply<'link_code.issue', LinkCodeIssueResult>(
+      {
+        type: 'link_code.issue',
+        platform: 'telegram',
+        payload: { telegramId: data.telegramId, codeHash: hashLinkCode(code, this.pepper.value), expiresAt },
+      },
+      data,
+      caller,
+    );
+    if (outcome.state === 'rejected') return { ...outcome, result: undefined };
+    // Queued (no store up) still gets the code: the op carrying its hash is applied on recovery.
+    const issued = outcome.result?.expiresAt ?? expiresAt;
+    const result: LinkCodeIssued = outcome.replayed
+      ? { code: null, expiresAt: issued, detail: REPLAY_DETAIL }
+      : { code, expiresAt: issued };
+    return { ...outcome, result };
+  }
+}

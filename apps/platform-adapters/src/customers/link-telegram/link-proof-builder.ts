@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@karmabot/common';
+import { AppError, LinkTelegramCommand, OpPayloads } from '@karmabot/contracts';
+import { hashLinkCode, verifyTelegramLogin } from '@karmabot/domain';
+import { Pepper } from '../../secrets/pepper';
+
+type LinkProof = Pick<OpPayloads['customer.link_telegram'], 'telegramId' | 'proof'>;
+
+/**
+ * Turns the client's proof of controlling a Telegram account into what the op may carry: a
+ * code becomes its peppered hash (persistence finds and consumes it, and learns the Telegram id
+ * from it, in the transaction that links), and widget data is verified here, by HMAC with the
+ * bot token, leaving only the Telegram id it proves.
+ */
+@Injectable()
+export class LinkProofBuilder {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pepper: Pepper,
+  ) {}
+
+  build(proof: LinkTelegramCommand['proof']): LinkProof {
+    if (proof.kind === 'code') {
+      // The Telegram id is not known until persistence looks the code up.
+      return { telegramId: '', proof: { kind: 'code', codeHash: hashLinkCode(proof.code, this.pepper.value) } };
+    }
+    if (this.config.TELEGRAM_BOT_TOKEN === '') {
+      throw new AppError('LINK_PROOF_INVALID', 'Telegram login is not configured on this server (no bot token)');
+    }
+    const verified = verifyTelegramLogin(proof.data, this.config.TELEGRAM_BOT_TOKEN, Math.floor(Date.now() / 1000));
+    if (!verified.ok) {
+      throw new AppError('LINK_PROOF_INVALID', `Telegram login data is not valid: ${verified.reason}`);
+    }
+    return { telegramId: verified.telegramId, proof: { kind: 'telegram_auth' } };
+  }
+}

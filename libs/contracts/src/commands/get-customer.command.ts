@@ -1,0 +1,5 @@
+import { CustomerRef } from './customer-ref';
+
+export interface GetCustomerCommand {
+  customer: CustomerRef;
+}

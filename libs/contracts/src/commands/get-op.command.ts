@@ -1,0 +1,3 @@
+export interface GetOpCommand {
+  opId: string;
+}

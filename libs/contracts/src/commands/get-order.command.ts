@@ -1,0 +1,3 @@
+export interface GetOrderCommand {
+  orderId: string;
+}

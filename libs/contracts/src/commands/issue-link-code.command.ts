@@ -1,0 +1,5 @@
+import { WriteMeta } from './write-meta';
+
+export interface IssueLinkCodeCommand extends WriteMeta {
+  telegramId: string;
+}

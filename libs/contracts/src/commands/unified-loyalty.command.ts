@@ -1,0 +1,5 @@
+import { CustomerRef } from './customer-ref';
+
+export interface UnifiedLoyaltyCommand {
+  customer: CustomerRef;
+}

@@ -1,0 +1,5 @@
+import { CustomerView } from '../views/customer-view';
+
+export interface UpdateProfileResult {
+  customer: CustomerView;
+}

@@ -1,0 +1,15 @@
+import { CreateCustomers1767225600000 } from './1767225600000-create-customers';
+import { CreateOrdersAndLedger1767225600001 } from './1767225600001-create-orders-and-ledger';
+import { CreateOps1767225600002 } from './1767225600002-create-ops';
+import { CreateApiKeysAndLinkCodes1767225600003 } from './1767225600003-create-api-keys-and-link-codes';
+
+/**
+ * Every migration, listed by class rather than found by a file glob, so the compiled runner,
+ * ts-node-free tests and a bundled image all run exactly the same list.
+ */
+export const ALL_MIGRATIONS = [
+  CreateCustomers1767225600000,
+  CreateOrdersAndLedger1767225600001,
+  CreateOps1767225600002,
+  CreateApiKeysAndLinkCodes1767225600003,
+];

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { hashLinkCode } from '@karmabot/domain';
+import { createTestDatabase, TestDatabase } from '../../../../../test/support/databases';
+import { PgStore } from '../../store/pg-store';
+import { applied } from '../../testing/applied';
+import { connectTestStore } from '../../testing/connect-test-store';
+import { makeOp } from '../../testing/make-op';
+import { rejectionOf } from '../../testing/rejection-of';
+import { sampleOps } from '../../testing/sample-ops';
+
+const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+const newCodeHash = () => hashLinkCode(randomUUID().slice(0, 8), 'test-pepper');
+
+describe('customer.link_telegram and link_code.issue', () => {
+  let db: TestDatabase;
+  let store: PgStore;
+  let sql: Client;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = connectTestStore(db.url);
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql.end();
+    await store.close();
+    await db.drop();
+  });
+
+  const websiteCustomer = async (payload = {}) => (await applied(store, sampleOps.registerWebsite(payload))).customer;
+  const telegramCustomer = async (telegramId = sampleOps.telegramId()) =>
+    (await applied(store, sampleOps.registerTelegram({ telegramId }))).customer;
+  const linkByTelegramLogin = (customerId: string, telegramId: string) =>
+    makeOp('customer.link_telegram', { customerId, telegramId, proof: { kind: 'telegram_auth' } });
+
+  async function issuedCode(telegramId: string, expiresAt = inMinutes(10)): Promise<string> {
+    const codeHash = newCodeHash();
+    const result = await applied(store, sampleOps.issueLinkCode(telegramId, codeHash, expiresAt));
+    expect(result).toEqual({ expiresAt });
+    return codeHash;
+  }
+
+  async function balanceOf(customerId: string) {
+    return store.query('query.loyalty.ledger', { customerId, recentLimit: 50 });
+  }
+
+  it('stores an issued code by its hash, with an id derived from the op', async () => {
+    const telegramId = sampleOps.telegramId();
+    const codeHash = newCodeHash();
+    const op = sampleOps.issueLinkCode(telegramId, codeHash, inMinutes(10));
+
+    await applied(store, op);
+
+    const { rows } = await sql.query('SELECT telegram_id, used_at FROM link_codes WHERE code_hash = $1', [codeHash]);
+    expect(rows).toEqual([{ telegram_id: telegramId, used_at: null }]);
+  });
+
+  it('adds a Telegram account nobody has yet to the website customer, using up the code', async () => {
+    const customer = await websiteCustomer();
+    const telegramId = sampleOps.telegramId();
+    const codeHash = await issuedCode(telegramId);
+    const op = sampleOps.linkWithCode(customer.id, telegramId, codeHash);
+
+    const result = await applied(store, op);
+
+    expect(result.mergedCustomerId).toBeNull();
+    expect(result.customer.identities.map((i) => i.platform).sort()).toEqual(['telegram', 'website']);
+    const { rows } = await sql.query('SELECT used_at, used_by_customer_id FROM link_codes WHERE code_hash = $1', [
+      codeHash,
+    ]);
+    expect(rows[0]).toEqual({ used_at: new Date(op.at), used_by_customer_id: customer.id });
+    expect(await store.query('query.customer.by-identity', { platform: 'telegram', externalId: telegramId })).toMatchObject(
+      { id: customer.id },
+    );
+  });
+
+  it('accepts a code only once', async () => {
+    const telegramId = sampleOps.telegramId();
+    const codeHash = await issuedCode(telegramId);
+    await applied(store, sampleOps.linkWithCode((await websiteCustomer()).id, telegramId, codeHash));
+
+    const error = await rejectionOf(store, sampleOps.linkWithCode((await websiteCustomer()).id, telegramId, codeHash));
+
+    expect(error.code).toBe('LINK_PROOF_INVALID');
+  });
+
+  it('judges expiry at the time the op was accepted', async () => {
+    const customer = await websiteCustomer();
+    const telegramId = sampleOps.telegramId();
+    const codeHash = await issuedCode(telegramId, inMinutes(1));
+
+    const late = makeOp(
+      'customer.link_telegram',
+      { customerId: customer.id, telegramId, proof: { kind: 'code', codeHash } },
+      { at: inMinutes(2) },
+    );
+    expect((await rejectionOf(store, late)).code).toBe('LINK_PROOF_INVALID');
+    // Accepted before the expiry but applied now (a deferred op): still valid.
+    await applied(store, sampleOps.linkWithCode(customer.id, telegramId, codeHash));
+  });
+
+  it('refuses a code issued for another Telegram account, or one never issued', async () => {
+    const customer = await websiteCustomer();
+    const codeHash = await issuedCode(sampleOps.telegramId());
+
+    const wrongAccount = await rejectionOf(store, sampleOps.linkWithCode(customer.id, sampleOps.telegramId(), codeHash));
+    const unknown = await rejectionOf(store, sampleOps.linkWithCode(customer.id, sampleOps.telegramId(), newCodeHash()));
+
+    expect([wrongAccount.code, unknown.code]).toEqual(['LINK_PROOF_INVALID', 'LINK_PROOF_INVALID']);
+  });
+
+  it('merges the bot-created customer into the website customer: identities, orders and points move, balances add up', async () => {
+    const telegramId = sampleOps.telegramId();
+    const tg = await telegramCustomer(telegramId);
+    await applied(store, makeOp('customer.update_profile', { customerId: tg.id, changes: { phone: '+491701234567' } }));
+    const tgOrder = (await applied(store, sampleOps.placeOrder(tg.id, { platform: 'telegram' }))).order;
+    await applied(store, sampleOps.changeStatus(tgOrder.id, 'paid'));
+    const web = await websiteCustomer();
+    const webOrder = (await applied(store, sampleOps.placeOrder(web.id))).order;
+    await applied(store, sampleOps.changeStatus(webOrder.id, 'paid'));
+    const before = [await balanceOf(tg.id), await balanceOf(web.id)];
+
+    const result = await applied(store, sampleOps.linkWithCode(web.id, telegramId, await issuedCode(telegramId)));
+
+    expect(result.mergedCustomerId).toBe(tg.id);
+    expect(result.customer).toMatchObject({ id: web.id, phone: '+491701234567', version: web.version + 1 });
+    expect(result.customer.identities.map((i) => i.platform).sort()).toEqual(['telegram', 'website']);
+    const orders = await store.query('query.order.list', { customerId: web.id, limit: 10 });
+    expect(orders.map((order) => order.id).sort()).toEqual([tgOrder.id, webOrder.id].sort());
+    const after = await balanceOf(web.id);
+    expect(after.balance).toBe(before[0].balance + before[1].balance);
+    expect(after.lifetimeEarned).toBe(before[0].lifetimeEarned + before[1].lifetimeEarned);
+    expect(after.recentEntries).toHaveLength(before[0].recentEntries.length + before[1].recentEntries.length);
+    expect((await balanceOf(tg.id)).recentEntries).toEqual([]);
+    const tombstone = await store.query('query.customer.by-id', { customerId: tg.id });
+    expect(tombstone).toMatchObject({ mergedInto: web.id, version: 3, identities: [] });
+  });
+
+  it('attributes writes through a merged customer id to the customer it was merged into, or refuses them', async () => {
+    const telegramId = sampleOps.telegramId();
+    const tg = await telegramCustomer(telegramId);
+    const web = await websiteCustomer();
+    await applied(store, linkByTelegramLogin(web.id, telegramId));
+
+    const { order } = await applied(store, sampleOps.placeOrder(tg.id));
+    const profileError = await rejectionOf(
+      store,
+      makeOp('customer.update_profile', { customerId: tg.id, changes: { displayName: 'X' } }),
+    );
+
+    expect(order.customerId).toBe(web.id);
+    expect(profileError.code).toBe('CUSTOMER_MERGED');
+  });
+
+  it('refuses to link to a merged customer (CUSTOMER_MERGED) and leaves the code unused', async () => {
+    const telegramId = sampleOps.telegramId();
+    const tg = await telegramCustomer(telegramId);
+    await applied(store, linkByTelegramLogin((await websiteCustomer()).id, telegramId));
+    const otherTelegramId = sampleOps.telegramId();
+    const codeHash = await issuedCode(otherTelegramId);
+
+    const error = await rejectionOf(store, sampleOps.linkWithCode(tg.id, otherTelegramId, codeHash));
+
+    expect(error.code).toBe('CUSTOMER_MERGED');
+    const { rows } = await sql.query('SELECT used_at FROM link_codes WHERE code_hash = $1', [codeHash]);
+    expect(rows[0].used_at).toBeNull();
+  });
+
+  it('answers linking an account already linked to the same customer as a success that changes nothing', async () => {
+    const telegramId = sampleOps.telegramId();
+    const web = await websiteCustomer();
+    const first = await applied(store, linkByTelegramLogin(web.id, telegramId));
+
+    const again = await applied(store, linkByTelegramLogin(web.id, telegramId));
+
+    expect(again).toEqual({ customer: first.customer, mergedCustomerId: null });
+  });
+
+  it('refuses an account whose customer was merged elsewhere (IDENTITY_LINKED_ELSEWHERE)', async () => {
+    const telegramId = sampleOps.telegramId();
+    const tg = await telegramCustomer(telegramId);
+    const elsewhere = await websiteCustomer();
+    // Identities move on merge, so only damaged or half-replicated data looks like this.
+    await sql.query('UPDATE customers SET merged_into = $2 WHERE id = $1', [tg.id, elsewhere.id]);
+
+    const error = await rejectionOf(store, linkByTelegramLogin((await websiteCustomer()).id, telegramId));
+
+    expect(error.code).toBe('IDENTITY_LINKED_ELSEWHERE');
+  });
+
+  it('throws CUSTOMER_NOT_FOUND for an unknown website customer', async () => {
+    await expect(
+      store.applyOp(linkByTelegramLogin('0190a0e2-0000-7000-8000-0000000000bb', sampleOps.telegramId())),
+    ).rejects.toMatchObject({ code: 'CUSTOMER_NOT_FOUND' });
+  });
+});
