@@ -3,7 +3,7 @@ import { CONFIG_SCHEMA } from '@karmabot/common/config/config-schema';
 import { APP_NAMES, AppName, PORT_VARIABLE } from './app-names';
 import { AppExit, AppProcess, describeExit } from './app-process';
 import { assertBuilt } from './build-output';
-import { createTestDatabase } from './databases';
+import { createTestDatabase, TestDatabase } from './databases';
 import { deleteRedisKeys } from './delete-redis-keys';
 import { freePort } from './free-port';
 
@@ -74,10 +74,14 @@ export async function startSuite(options: SuiteOptions = {}): Promise<Suite> {
   };
 
   try {
-    const [primary, backup] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    cleanups.push(
-      () => primary.drop(),
-      () => backup.drop(),
+    const databases = await Promise.allSettled([createTestDatabase(), createTestDatabase()]);
+    for (const database of databases) {
+      if (database.status === 'fulfilled') cleanups.push(() => database.value.drop());
+    }
+    const failed = databases.find((database) => database.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [primary, backup] = databases.map(
+      (database) => (database as PromiseFulfilledResult<TestDatabase>).value,
     );
 
     const ports = {} as Record<AppName, number>;

@@ -29,7 +29,12 @@ describe('persistence app', () => {
       LOG_LEVEL: 'error',
     });
     // Started exactly as main.ts starts it, so the test covers the real wiring (filters, transport).
-    app = await startApp({ name: 'persistence', module: PersistenceModule, port: (c) => c.PERSISTENCE_HTTP_PORT, serveRpc: true });
+    app = await startApp({
+      name: 'persistence',
+      module: PersistenceModule,
+      port: (c) => c.PERSISTENCE_HTTP_PORT,
+      serveRpc: true,
+    });
     const address = app.getHttpServer().address() as { port: number };
     baseUrl = `http://127.0.0.1:${address.port}`;
     rpc = new RpcClient(loadConfig());
@@ -49,7 +54,12 @@ describe('persistence app', () => {
     const first = await rpc.send<OpOutcome<RegisterCustomerResult>>(Patterns.op.apply, op);
     const again = await rpc.send<OpOutcome<RegisterCustomerResult>>(Patterns.op.apply, op);
 
-    expect(first).toMatchObject({ opId: op.opId, state: 'applied', replayed: false, result: { created: true } });
+    expect(first).toMatchObject({
+      opId: op.opId,
+      state: 'applied',
+      replayed: false,
+      result: { created: true },
+    });
     expect(again).toEqual({ ...first, replayed: true });
   });
 
@@ -80,7 +90,9 @@ describe('persistence app', () => {
     await rpc.send(Patterns.op.apply, keyOp);
 
     const externalId = op.payload.telegramId;
-    expect(await rpc.send(Patterns.query.customerByIdentity, { platform: 'telegram', externalId })).toEqual(customer);
+    expect(await rpc.send(Patterns.query.customerByIdentity, { platform: 'telegram', externalId })).toEqual(
+      customer,
+    );
     expect(await rpc.send(Patterns.query.customerById, { customerId: randomUUID() })).toBeNull();
     expect(await rpc.send(Patterns.query.customerSearch, { telegramId: externalId, limit: 10 })).toEqual({
       items: [customer],
@@ -90,14 +102,19 @@ describe('persistence app', () => {
       customerId: customer.id,
     });
     expect(await rpc.send(Patterns.query.orderList, { customerId: customer.id, limit: 5 })).toHaveLength(1);
-    expect(await rpc.send(Patterns.query.loyaltyLedger, { customerId: customer.id, recentLimit: 5 })).toMatchObject({
+    expect(
+      await rpc.send(Patterns.query.loyaltyLedger, { customerId: customer.id, recentLimit: 5 }),
+    ).toMatchObject({
       pending: 34,
     });
     expect(await rpc.send(Patterns.query.apiKeyByPrefix, { prefix: keyOp.payload.prefix })).toMatchObject({
       id: keyOp.payload.keyId,
       secretHash: 'h',
     });
-    expect(await rpc.send(Patterns.op.get, { opId: op.opId })).toMatchObject({ opId: op.opId, actor: 'test' });
+    expect(await rpc.send(Patterns.op.get, { opId: op.opId })).toMatchObject({
+      opId: op.opId,
+      actor: 'test',
+    });
   });
 
   it('reports the store mode and the primary’s health on store.status, and a no-op sync', async () => {
@@ -118,7 +135,9 @@ describe('persistence app', () => {
   it('is ready while its database answers, and not ready (503) once it is gone', async () => {
     const ready = await fetch(`${baseUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ info: { primary_db: { status: 'up' }, redis: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      info: { primary_db: { status: 'up' }, redis: { status: 'up' } },
+    });
 
     await db.drop();
 

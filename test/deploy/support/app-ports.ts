@@ -28,11 +28,6 @@ export function effectivePort(app: App, settings: Record<string, unknown> = {}):
   return Number(raw);
 }
 
-export function schemaDefault(name: SchemaKey): string {
-  const spec: { default?: string } = CONFIG_SCHEMA[name];
-  return spec.default ?? '';
-}
-
 export function isSchemaVariable(name: string): name is SchemaKey {
   return name in CONFIG_SCHEMA;
 }

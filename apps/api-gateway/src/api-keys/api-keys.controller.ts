@@ -21,6 +21,7 @@ import { Auth } from '../auth/auth.decorator';
 import { ApiKeyRevocations } from '../auth/api-key-revocations';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { Write, WriteContext } from '../idempotency/write-context';
+import { answerWrite } from '../ops/op-response';
 import { ApiKeyCreatedResponse } from './api-key-created.response';
 import { ApiKeyIdParams } from './api-key-id.params';
 import { ApiKeyPepper } from './api-key-pepper';
@@ -39,10 +40,7 @@ const IDEMPOTENCY_KEY_HEADER = {
   description: 'Makes a retry safe: the same key and body return the first answer (without the secret)',
 };
 
-type ApiKeyAnswer = Omit<ApiKeyView, 'createdAt'> & { createdAt: string | null; opId: string };
-type CreatedAnswer = ApiKeyAnswer & { key: string | null; status?: 'queued'; detail?: string };
-/** A replayed queued create: the stored op has no result yet, so only its id is known here. */
-type QueuedReplay = { opId: string; key: null; status: 'queued'; detail: string };
+type QueuedApiKey = Omit<ApiKeyView, 'createdAt'> & { createdAt: null; opId: string };
 
 /**
  * Admin management of API keys. The gateway makes the key and its HMAC here; only the HMAC goes
@@ -65,7 +63,7 @@ export class ApiKeysController {
     description:
       'Returns the key (`kb_<prefix>_<secret>`) once; only its HMAC is stored. Send it as `X-API-Key`. ' +
       'A replay of the same `Idempotency-Key` and body answers with the same status and metadata but ' +
-      '`key: null` and a `detail` saying the secret is only shown once. When both stores are down the ' +
+      '`key: null` and a `detail` saying the secret is only shown once (and `Idempotent-Replayed: true`). When both stores are down the ' +
       'create is queued: 202 with the key and `status: "queued"`; the key works once the create is applied.',
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
@@ -76,7 +74,7 @@ export class ApiKeysController {
     @Body() body: CreateApiKeyBody,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CreatedAnswer | QueuedReplay> {
+  ) {
     const material = generateApiKey();
     const command: CreateApiKeyCommand = {
       opId: write.opId,
@@ -93,13 +91,14 @@ export class ApiKeysController {
     const outcome = await this.rpc.send<OpOutcome<ApiKeyView>>(Patterns.apiKey.create, command, {
       caller: write.caller,
     });
-    if (outcome.state === 'queued') {
-      reply.status(202);
-      if (outcome.replayed) return { opId: outcome.opId, key: null, status: 'queued', detail: SHOWN_ONCE };
+    if (outcome.state === 'queued' && !outcome.replayed) {
+      // The one chance to hand out the key: answerWrite's bare queued answer would lose it.
+      reply.header('x-op-id', outcome.opId).status(202);
       return { ...queuedView(command), key: material.key, status: 'queued', detail: QUEUED };
     }
-    const view = { ...appliedView(outcome), opId: outcome.opId };
-    return outcome.replayed ? { ...view, key: null, detail: SHOWN_ONCE } : { ...view, key: material.key };
+    return answerWrite(reply, outcome, (view) =>
+      outcome.replayed ? { ...view, key: null, detail: SHOWN_ONCE } : { ...view, key: material.key },
+    );
   }
 
   @Delete(':id')
@@ -116,7 +115,7 @@ export class ApiKeysController {
     @Param() params: ApiKeyIdParams,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ApiKeyAnswer | { opId: string; status: 'queued' }> {
+  ) {
     const command: RevokeApiKeyCommand = {
       opId: write.opId,
       requestHash: write.requestHash,
@@ -125,25 +124,14 @@ export class ApiKeysController {
     const outcome = await this.rpc.send<OpOutcome<ApiKeyView>>(Patterns.apiKey.revoke, command, {
       caller: write.caller,
     });
-    if (outcome.state === 'queued') {
-      // Nothing to evict yet: the key still works until the revoke is applied (then within the cache TTL).
-      reply.status(202);
-      return { opId: outcome.opId, status: 'queued' };
-    }
-    const view = appliedView(outcome);
-    await this.revocations.announce(view.prefix);
-    return { ...view, opId: outcome.opId };
+    const answer = answerWrite(reply, outcome, (view) => view);
+    // A queued revoke has nothing to evict yet: the key works until the revoke is applied.
+    if ('prefix' in answer) await this.revocations.announce(answer.prefix);
+    return answer;
   }
 }
 
-function appliedView(outcome: OpOutcome<ApiKeyView>): ApiKeyView {
-  // platform-adapters turns a rejected op into an error, so an answer here is applied with a result.
-  if (!outcome.result)
-    throw new Error(`op ${outcome.opId} (${outcome.type}) came back ${outcome.state} without a result`);
-  return outcome.result;
-}
-
-function queuedView({ opId, key }: CreateApiKeyCommand): ApiKeyAnswer {
+function queuedView({ opId, key }: CreateApiKeyCommand): QueuedApiKey {
   return {
     id: key.keyId,
     prefix: key.prefix,

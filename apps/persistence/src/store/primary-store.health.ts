@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
-import { AppError } from '@karmabot/contracts';
 import { STORE, Store } from '@karmabot/persistence';
 import { StoreProbe } from './store-probe';
 
@@ -23,7 +22,7 @@ export class PrimaryStoreHealth {
       this.noteChange(true);
       return { up: true, latencyMs, lastError: this.lastError };
     } catch (error) {
-      this.lastError = error instanceof AppError || error instanceof Error ? error.message : String(error);
+      this.lastError = error instanceof Error ? error.message : String(error);
       this.noteChange(false);
       return { up: false, latencyMs: null, lastError: this.lastError };
     }

@@ -10,10 +10,14 @@ export async function consumeLinkCode(
   tx: Sql,
   proof: { codeHash: string; telegramId: string; customerId: string; at: string },
 ): Promise<boolean> {
-  const { rows } = await tx.query<{ id: string; telegram_id: string; expires_at: Date; used_at: Date | null }>(
-    `SELECT id, telegram_id, expires_at, used_at FROM link_codes WHERE code_hash = $1 FOR UPDATE`,
-    [proof.codeHash],
-  );
+  const { rows } = await tx.query<{
+    id: string;
+    telegram_id: string;
+    expires_at: Date;
+    used_at: Date | null;
+  }>(`SELECT id, telegram_id, expires_at, used_at FROM link_codes WHERE code_hash = $1 FOR UPDATE`, [
+    proof.codeHash,
+  ]);
   const code = rows[0];
   const usable =
     code !== undefined &&

@@ -18,7 +18,9 @@ export async function lockLiveCustomer(tx: Sql, customerId: string): Promise<Cus
   if (!isUuid(customerId)) throw customerNotFound(String(customerId));
   let id = customerId;
   for (let hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
-    const { rows } = await tx.query<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = $1`, [id]);
+    const { rows } = await tx.query<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = $1`, [
+      id,
+    ]);
     const row = rows[0];
     if (!row) throw customerNotFound(customerId);
     if (row.merged_into) {

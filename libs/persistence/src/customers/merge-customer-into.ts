@@ -19,7 +19,10 @@ export async function mergeCustomerInto(
 ): Promise<CustomerRow> {
   await tx.query(`UPDATE identities SET customer_id = $2 WHERE customer_id = $1`, [absorbed.id, survivor.id]);
   await tx.query(`UPDATE orders SET customer_id = $2 WHERE customer_id = $1`, [absorbed.id, survivor.id]);
-  await tx.query(`UPDATE loyalty_ledger SET customer_id = $2 WHERE customer_id = $1`, [absorbed.id, survivor.id]);
+  await tx.query(`UPDATE loyalty_ledger SET customer_id = $2 WHERE customer_id = $1`, [
+    absorbed.id,
+    survivor.id,
+  ]);
   await tx.query(
     `UPDATE customers SET merged_into = $2, version = version + 1, updated_at = GREATEST(updated_at, $3) WHERE id = $1`,
     [absorbed.id, survivor.id, at],

@@ -4,7 +4,11 @@ import { CustomerRow } from '../rows/customer-row';
 import { ProfileChanges } from './profile-changes';
 
 /** The only columns this writes; also what keeps column names in the SQL below out of callers' hands. */
-const PROFILE_COLUMNS = ['display_name', 'phone', 'locale'] as const satisfies readonly (keyof ProfileChanges)[];
+const PROFILE_COLUMNS = [
+  'display_name',
+  'phone',
+  'locale',
+] as const satisfies readonly (keyof ProfileChanges)[];
 
 /**
  * Writes the columns of `changes` that differ from `current` and bumps the version by one.

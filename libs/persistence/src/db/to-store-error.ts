@@ -1,7 +1,15 @@
 import { AppError } from '@karmabot/contracts';
 
 /** Node socket errors meaning the server cannot be reached. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
 
 /**
  * SQLSTATEs meaning "the store cannot serve now", not "this request is wrong": connection
@@ -10,7 +18,13 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
  * that does not exist (3D000, it was dropped or not migrated yet).
  */
 function isUnavailableState(code: string): boolean {
-  return code.startsWith('08') || code.startsWith('57P') || code === '57014' || code.startsWith('53') || code === '3D000';
+  return (
+    code.startsWith('08') ||
+    code.startsWith('57P') ||
+    code === '57014' ||
+    code.startsWith('53') ||
+    code === '3D000'
+  );
 }
 
 /** Messages pg raises without a code when a connection cannot be made or dies mid-query. */
@@ -32,7 +46,11 @@ export function toStoreError(error: unknown, store = 'primary'): unknown {
   if (error instanceof AppError) return error;
   const code = String((error as { code?: unknown })?.code ?? '');
   const message = error instanceof Error ? error.message : String(error);
-  if (NETWORK_CODES.has(code) || isUnavailableState(code) || CONNECTION_MESSAGES.some((m) => message.includes(m))) {
+  if (
+    NETWORK_CODES.has(code) ||
+    isUnavailableState(code) ||
+    CONNECTION_MESSAGES.some((m) => message.includes(m))
+  ) {
     return new AppError('STORE_UNAVAILABLE', `The ${store} store is unavailable: ${message}`);
   }
   return error;

@@ -14,7 +14,10 @@ export interface LedgerEntriesOfOp {
  * 'ledger:n')`, so the same op writes the same ids on either store and a second write of it
  * would hit the primary key instead of doubling the points.
  */
-export async function insertLedgerEntries(tx: Sql, { opId, customerId, at, entries }: LedgerEntriesOfOp): Promise<void> {
+export async function insertLedgerEntries(
+  tx: Sql,
+  { opId, customerId, at, entries }: LedgerEntriesOfOp,
+): Promise<void> {
   if (entries.length === 0) return;
   await tx.query(
     `INSERT INTO loyalty_ledger (id, customer_id, order_id, kind, bucket, points, reason, op_id, at)

@@ -30,7 +30,9 @@ export class CreateOrdersAndLedger1767225600001 implements MigrationInterface {
         CONSTRAINT orders_discount_within_subtotal CHECK (discount_minor BETWEEN 0 AND subtotal_minor),
         CONSTRAINT orders_total_is_subtotal_less_discount CHECK (total_minor = subtotal_minor - discount_minor)
       )`);
-    await runner.query(`CREATE INDEX orders_customer_created_idx ON orders (customer_id, created_at DESC, id DESC)`);
+    await runner.query(
+      `CREATE INDEX orders_customer_created_idx ON orders (customer_id, created_at DESC, id DESC)`,
+    );
 
     await runner.query(`
       CREATE TABLE loyalty_ledger (
@@ -44,8 +46,12 @@ export class CreateOrdersAndLedger1767225600001 implements MigrationInterface {
         op_id uuid NOT NULL,
         at timestamptz NOT NULL
       )`);
-    await runner.query(`CREATE INDEX loyalty_ledger_customer_at_idx ON loyalty_ledger (customer_id, at DESC, id DESC)`);
-    await runner.query(`CREATE INDEX loyalty_ledger_order_idx ON loyalty_ledger (order_id) WHERE order_id IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX loyalty_ledger_customer_at_idx ON loyalty_ledger (customer_id, at DESC, id DESC)`,
+    );
+    await runner.query(
+      `CREATE INDEX loyalty_ledger_order_idx ON loyalty_ledger (order_id) WHERE order_id IS NOT NULL`,
+    );
 
     await runner.query(`
       CREATE FUNCTION loyalty_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

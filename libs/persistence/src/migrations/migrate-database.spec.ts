@@ -29,9 +29,13 @@ async function onMaintenanceDb<T>(work: (client: Client) => Promise<T>): Promise
 }
 
 const databaseExists = (name: string) =>
-  onMaintenanceDb(async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
+  onMaintenanceDb(
+    async (client) =>
+      (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1,
+  );
 
-const dropDatabase = (name: string) => onMaintenanceDb((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+const dropDatabase = (name: string) =>
+  onMaintenanceDb((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 
 async function tablesOf(url: string): Promise<string[]> {
   const client = new Client({ connectionString: url });
@@ -63,7 +67,15 @@ describe('migrateDatabase', () => {
     expect(report.databaseCreated).toBe(true);
     expect(report.applied).toEqual(ALL_MIGRATIONS.map((migration) => migration.name));
     expect(await tablesOf(url)).toEqual(
-      expect.arrayContaining(['api_keys', 'customers', 'identities', 'link_codes', 'loyalty_ledger', 'ops', 'orders']),
+      expect.arrayContaining([
+        'api_keys',
+        'customers',
+        'identities',
+        'link_codes',
+        'loyalty_ledger',
+        'ops',
+        'orders',
+      ]),
     );
   });
 

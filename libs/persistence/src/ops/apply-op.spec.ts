@@ -29,7 +29,9 @@ describe('applying an op', () => {
     makeOp('customer.register_telegram', { telegramId, username: `u${telegramId}`, firstName: 'Ann' });
 
   async function newCustomer(): Promise<string> {
-    const outcome = await store.applyOp(registerTelegram(String(Date.now() * 1000 + Math.floor(Math.random() * 1000))));
+    const outcome = await store.applyOp(
+      registerTelegram(String(Date.now() * 1000 + Math.floor(Math.random() * 1000))),
+    );
     return (outcome.result as RegisterCustomerResult).customer.id;
   }
 
@@ -48,8 +50,17 @@ describe('applying an op', () => {
 
     const outcome = await store.applyOp(op);
 
-    expect(outcome).toMatchObject({ opId: op.opId, type: op.type, state: 'applied', replayed: false, at: op.at });
-    const { rows } = await sql.query('SELECT state, result, result_hash, request_hash FROM ops WHERE op_id = $1', [op.opId]);
+    expect(outcome).toMatchObject({
+      opId: op.opId,
+      type: op.type,
+      state: 'applied',
+      replayed: false,
+      at: op.at,
+    });
+    const { rows } = await sql.query(
+      'SELECT state, result, result_hash, request_hash FROM ops WHERE op_id = $1',
+      [op.opId],
+    );
     expect(rows[0]).toMatchObject({ state: 'applied', result: outcome.result, request_hash: op.requestHash });
     expect(rows[0].result_hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -73,7 +84,10 @@ describe('applying an op', () => {
 
     const reused = { ...placeOrder(customerId, undefined), opId: op.opId, requestHash: 'another-body' };
 
-    await expect(store.applyOp(reused)).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', status: 422 });
+    await expect(store.applyOp(reused)).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      status: 422,
+    });
     expect(await count('orders WHERE customer_id = $1', [customerId])).toBe(1);
   });
 
@@ -98,7 +112,11 @@ describe('applying an op', () => {
     const outcome = await store.applyOp(op);
     const replay = await store.applyOp(op);
 
-    expect(outcome).toMatchObject({ state: 'rejected', replayed: false, error: { code: 'INSUFFICIENT_POINTS' } });
+    expect(outcome).toMatchObject({
+      state: 'rejected',
+      replayed: false,
+      error: { code: 'INSUFFICIENT_POINTS' },
+    });
     expect(outcome.result).toBeUndefined();
     expect(replay).toEqual({ ...outcome, replayed: true });
     expect(await count('orders WHERE customer_id = $1', [customerId])).toBe(0);

@@ -65,7 +65,14 @@ async function applyInTransaction(tx: PoolClient, op: Op): Promise<OpOutcome> {
       `UPDATE ops SET result = $2, result_hash = $3 WHERE op_id = $1 RETURNING result`,
       [op.opId, JSON.stringify(result), decisionHash(result)],
     );
-    return { opId: op.opId, type: op.type, state: 'applied', replayed: false, at: op.at, result: stored.rows[0].result };
+    return {
+      opId: op.opId,
+      type: op.type,
+      state: 'applied',
+      replayed: false,
+      at: op.at,
+      result: stored.rows[0].result,
+    };
   } catch (error) {
     if (!isDecidedRejection(error)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT op_effects');
@@ -74,7 +81,14 @@ async function applyInTransaction(tx: PoolClient, op: Op): Promise<OpOutcome> {
       `UPDATE ops SET state = 'rejected', error = $2, result_hash = $3 WHERE op_id = $1 RETURNING error`,
       [op.opId, JSON.stringify(serialized), decisionHash(serialized)],
     );
-    return { opId: op.opId, type: op.type, state: 'rejected', replayed: false, at: op.at, error: stored.rows[0].error };
+    return {
+      opId: op.opId,
+      type: op.type,
+      state: 'rejected',
+      replayed: false,
+      at: op.at,
+      error: stored.rows[0].error,
+    };
   }
 }
 

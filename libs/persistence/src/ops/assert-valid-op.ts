@@ -8,7 +8,8 @@ import { isUuid } from '../db/is-uuid';
 export function assertValidOp(op: Op): void {
   const problems: { field: string; message: string }[] = [];
   if (!isUuid(op?.opId)) problems.push({ field: 'op_id', message: 'must be a UUID' });
-  if (!(OP_TYPES as readonly string[]).includes(op?.type)) problems.push({ field: 'type', message: 'is not an op type' });
+  if (!(OP_TYPES as readonly string[]).includes(op?.type))
+    problems.push({ field: 'type', message: 'is not an op type' });
   if (typeof op?.at !== 'string' || Number.isNaN(Date.parse(op.at))) {
     problems.push({ field: 'at', message: 'must be an ISO-8601 time' });
   }

@@ -47,7 +47,11 @@ function history(): Op[] {
     web,
     sampleOps.issueLinkCode(telegramId, codeHash, new Date(Date.now() + 600_000).toISOString()),
     sampleOps.linkWithCode(webId, telegramId, codeHash),
-    makeOp('customer.update_profile', { customerId: webId, changes: { phone: '+15550100' }, expectedVersion: 2 }),
+    makeOp('customer.update_profile', {
+      customerId: webId,
+      changes: { phone: '+15550100' },
+      expectedVersion: 2,
+    }),
     sampleOps.placeOrder(webId, { redeemPoints: 10 }),
     makeOp('api_key.create', { keyId, prefix: 'kb_same', secretHash: 'h', name: 'k', scopes: ['website'] }),
     makeOp('api_key.revoke', { keyId }),

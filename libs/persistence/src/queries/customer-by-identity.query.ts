@@ -8,7 +8,10 @@ import { QueryHandler } from './query-handler';
  * The customer an identity belongs to (identities move on merge, so this is a live customer).
  * A website identity is its email, looked up in its normalized spelling.
  */
-export const customerByIdentity: QueryHandler<'query.customer.by-identity'> = async (sql, { platform, externalId }) => {
+export const customerByIdentity: QueryHandler<'query.customer.by-identity'> = async (
+  sql,
+  { platform, externalId },
+) => {
   const { rows } = await sql.query<CustomerRow>(
     `SELECT ${CUSTOMER_COLUMNS} FROM customers
       WHERE id = (SELECT customer_id FROM identities WHERE platform = $1 AND external_id = $2)`,

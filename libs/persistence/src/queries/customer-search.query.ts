@@ -30,7 +30,9 @@ export const customerSearch: QueryHandler<'query.customer.search'> = async (sql,
     );
   }
   if (request.platform) {
-    where.push(`EXISTS (SELECT 1 FROM identities i WHERE i.customer_id = c.id AND i.platform = ${param(request.platform)})`);
+    where.push(
+      `EXISTS (SELECT 1 FROM identities i WHERE i.customer_id = c.id AND i.platform = ${param(request.platform)})`,
+    );
   }
   const text = request.query?.trim();
   if (text) {

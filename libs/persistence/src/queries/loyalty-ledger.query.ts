@@ -13,7 +13,10 @@ import { QueryHandler } from './query-handler';
  * is the same and the transfer stays small however long the history is.
  * An unknown customer has an empty ledger: the caller checks the customer exists.
  */
-export const loyaltyLedger: QueryHandler<'query.loyalty.ledger'> = async (sql, { customerId, recentLimit }) => {
+export const loyaltyLedger: QueryHandler<'query.loyalty.ledger'> = async (
+  sql,
+  { customerId, recentLimit },
+) => {
   if (!isUuid(customerId)) {
     return { customerId, ...summarizeLedger([]), recentEntries: [] };
   }
@@ -28,7 +31,11 @@ export const loyaltyLedger: QueryHandler<'query.loyalty.ledger'> = async (sql, {
     [customerId, clampLimit(recentLimit, 10, 0, 100)],
   );
   const summary = summarizeLedger(
-    totals.rows.map((row) => ({ kind: row.kind, bucket: row.bucket, points: toSafeNumber(row.points, 'ledger sum') })),
+    totals.rows.map((row) => ({
+      kind: row.kind,
+      bucket: row.bucket,
+      points: toSafeNumber(row.points, 'ledger sum'),
+    })),
   );
   return { customerId, ...summary, recentEntries: recent.rows.map(toLedgerEntryView) };
 };

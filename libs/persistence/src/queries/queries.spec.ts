@@ -25,7 +25,8 @@ describe('queries', () => {
   });
 
   const tag = () => randomUUID().slice(0, 8);
-  const telegramCustomer = async (payload = {}) => (await applied(store, sampleOps.registerTelegram(payload))).customer;
+  const telegramCustomer = async (payload = {}) =>
+    (await applied(store, sampleOps.registerTelegram(payload))).customer;
 
   describe('customer by identity and by id', () => {
     it('finds a customer by any of its identities, a website one by its email in any case', async () => {
@@ -33,7 +34,10 @@ describe('queries', () => {
       const web = (await applied(store, sampleOps.registerWebsite({ email }))).customer;
       const tg = await telegramCustomer();
 
-      const byEmail = await store.query('query.customer.by-identity', { platform: 'website', externalId: email.toUpperCase() });
+      const byEmail = await store.query('query.customer.by-identity', {
+        platform: 'website',
+        externalId: email.toUpperCase(),
+      });
       const byTelegram = await store.query('query.customer.by-identity', {
         platform: 'telegram',
         externalId: tg.identities[0].externalId,
@@ -41,7 +45,9 @@ describe('queries', () => {
 
       expect(byEmail).toEqual(web);
       expect(byTelegram).toEqual(tg);
-      expect(await store.query('query.customer.by-identity', { platform: 'mobile', externalId: 'nobody' })).toBeNull();
+      expect(
+        await store.query('query.customer.by-identity', { platform: 'mobile', externalId: 'nobody' }),
+      ).toBeNull();
     });
 
     it('answers null for an unknown or malformed id', async () => {
@@ -61,7 +67,11 @@ describe('queries', () => {
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const page = await store.query('query.customer.search', { query: name.toLowerCase(), limit: 2, cursor });
+        const page = await store.query('query.customer.search', {
+          query: name.toLowerCase(),
+          limit: 2,
+          cursor,
+        });
         seen.push(...page.items);
         cursor = page.nextCursor ?? undefined;
         pages++;
@@ -75,7 +85,8 @@ describe('queries', () => {
       const t = tag();
       const byName = await telegramCustomer({ firstName: `Quinn${t}` });
       const byUsername = await telegramCustomer({ username: `quinnie_${t}` });
-      const byEmail = (await applied(store, sampleOps.registerWebsite({ email: `qx${t}@example.com` }))).customer;
+      const byEmail = (await applied(store, sampleOps.registerWebsite({ email: `qx${t}@example.com` })))
+        .customer;
       const phone = `+99${Date.now()}`;
       const byPhone = await telegramCustomer();
       await applied(store, makeOp('customer.update_profile', { customerId: byPhone.id, changes: { phone } }));
@@ -129,7 +140,9 @@ describe('queries', () => {
     });
 
     it('refuses a cursor it did not issue', async () => {
-      await expect(store.query('query.customer.search', { limit: 10, cursor: 'bm9wZQ' })).rejects.toMatchObject({
+      await expect(
+        store.query('query.customer.search', { limit: 10, cursor: 'bm9wZQ' }),
+      ).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
       });
     });
@@ -158,7 +171,13 @@ describe('queries', () => {
 
       const summary = await store.query('query.loyalty.ledger', { customerId: customer.id, recentLimit: 2 });
 
-      expect(summary).toMatchObject({ customerId: customer.id, balance: 34, pending: 0, lifetimeEarned: 34, tier: 'bronze' });
+      expect(summary).toMatchObject({
+        customerId: customer.id,
+        balance: 34,
+        pending: 0,
+        lifetimeEarned: 34,
+        tier: 'bronze',
+      });
       expect(summary.recentEntries).toHaveLength(2);
       expect(summary.recentEntries.every((entry) => entry.reason === 'order paid')).toBe(true);
     });

@@ -44,12 +44,12 @@ describe('PgStore', () => {
     const sql = new Client({ connectionString: db.url });
     await sql.connect();
     try {
-      await expect(sql.query('UPDATE loyalty_ledger SET points = 1000 WHERE customer_id = $1', [customer.id])).rejects.toThrow(
-        /append-only/,
-      );
-      await expect(sql.query('DELETE FROM loyalty_ledger WHERE customer_id = $1', [customer.id])).rejects.toThrow(
-        /append-only/,
-      );
+      await expect(
+        sql.query('UPDATE loyalty_ledger SET points = 1000 WHERE customer_id = $1', [customer.id]),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        sql.query('DELETE FROM loyalty_ledger WHERE customer_id = $1', [customer.id]),
+      ).rejects.toThrow(/append-only/);
     } finally {
       await sql.end();
     }

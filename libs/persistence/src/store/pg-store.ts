@@ -35,10 +35,13 @@ export class PgStore implements Store {
     return this.guard(() => applyOp(this.pool, op));
   }
 
-  query<P extends QueryPattern>(pattern: P, request: QueryContracts[P]['request']): Promise<QueryContracts[P]['response']> {
+  async query<P extends QueryPattern>(
+    pattern: P,
+    request: QueryContracts[P]['request'],
+  ): Promise<QueryContracts[P]['response']> {
     const handler = QUERY_HANDLERS[pattern] as QueryHandler<P> | undefined;
     if (!handler) throw new Error(`No query handler for ${pattern}`);
-    return this.guard(() => handler(this.pool, request));
+    return this.guard(() => handler(this.pool, request ?? {}));
   }
 
   async ping(): Promise<number> {

@@ -10,7 +10,10 @@ export interface Store {
   /** Applies `op` exactly once; a replay answers the stored outcome with `replayed: true`. */
   applyOp(op: Op): Promise<OpOutcome>;
 
-  query<P extends QueryPattern>(pattern: P, request: QueryContracts[P]['request']): Promise<QueryContracts[P]['response']>;
+  query<P extends QueryPattern>(
+    pattern: P,
+    request: QueryContracts[P]['request'],
+  ): Promise<QueryContracts[P]['response']>;
 
   /** One round trip to the database; resolves with its latency in milliseconds. */
   ping(): Promise<number>;

@@ -5,7 +5,9 @@ import { Store } from '../store/store';
 export async function rejectionOf(store: Store, op: Op): Promise<SerializedAppError> {
   const outcome = await store.applyOp(op);
   if (outcome.state !== 'rejected' || !outcome.error) {
-    throw new Error(`${op.type} was ${outcome.state}, expected a rejection: ${JSON.stringify(outcome.result)}`);
+    throw new Error(
+      `${op.type} was ${outcome.state}, expected a rejection: ${JSON.stringify(outcome.result)}`,
+    );
   }
   return outcome.error;
 }

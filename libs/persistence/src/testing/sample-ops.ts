@@ -27,7 +27,9 @@ export const sampleOps = {
     });
   },
 
-  registerWebsite(payload: Partial<OpPayloads['customer.register_website']> = {}): Op<'customer.register_website'> {
+  registerWebsite(
+    payload: Partial<OpPayloads['customer.register_website']> = {},
+  ): Op<'customer.register_website'> {
     return makeOp('customer.register_website', {
       email: sampleOps.email(),
       passwordHash: '$2a$10$abcdefghijklmnopqrstuv',

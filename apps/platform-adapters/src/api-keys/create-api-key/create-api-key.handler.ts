@@ -11,7 +11,6 @@ import {
 import { AppErrorFilter } from '@karmabot/common';
 import { OpApplier } from '../../persistence/op-applier';
 import { callerOf } from '../../rpc/caller-of';
-import { appliedOrQueued } from '../applied-or-queued';
 import { assertAdminCaller } from '../assert-admin-caller';
 
 const HMAC_HEX = /^[0-9a-f]{64}$/;
@@ -34,9 +33,10 @@ export class CreateApiKeyHandler {
     const { keyId, prefix, secretHash, name, scopes, rateLimitPerMinute } = data.key;
     // The op log keeps payloads for ever and replicates them: insist on a digest, so a key in
     // clear can never be written there by mistake.
-    if (!HMAC_HEX.test(secretHash))
+    if (!HMAC_HEX.test(secretHash)) {
       throw new AppError('INTERNAL', "api-key.create needs the key's HMAC, not the key");
-    const outcome = await this.ops.apply<'api_key.create', ApiKeyView>(
+    }
+    return this.ops.apply<'api_key.create', ApiKeyView>(
       {
         type: 'api_key.create',
         platform: 'admin',
@@ -46,6 +46,5 @@ export class CreateApiKeyHandler {
       data,
       caller,
     );
-    return appliedOrQueued(outcome);
   }
 }

@@ -4,7 +4,6 @@ import { ApiKeyView, OpOutcome, Patterns, RevokeApiKeyCommand, RpcEnvelope } fro
 import { AppErrorFilter } from '@karmabot/common';
 import { OpApplier } from '../../persistence/op-applier';
 import { callerOf } from '../../rpc/caller-of';
-import { appliedOrQueued } from '../applied-or-queued';
 import { assertAdminCaller } from '../assert-admin-caller';
 
 /**
@@ -22,11 +21,10 @@ export class RevokeApiKeyHandler {
   async handle(@Payload() { meta, data }: RpcEnvelope<RevokeApiKeyCommand>): Promise<OpOutcome<ApiKeyView>> {
     const caller = callerOf(meta);
     assertAdminCaller(caller);
-    const outcome = await this.ops.apply<'api_key.revoke', ApiKeyView>(
+    return this.ops.apply<'api_key.revoke', ApiKeyView>(
       { type: 'api_key.revoke', platform: 'admin', payload: { keyId: data.keyId } },
       data,
       caller,
     );
-    return appliedOrQueued(outcome);
   }
 }

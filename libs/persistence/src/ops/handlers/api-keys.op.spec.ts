@@ -67,7 +67,11 @@ describe('api_key.create and api_key.revoke', () => {
     const revoked = await applied(store, revoke);
     const again = await applied(
       store,
-      makeOp('api_key.revoke', { keyId: create.payload.keyId }, { at: new Date(Date.now() + 60_000).toISOString() }),
+      makeOp(
+        'api_key.revoke',
+        { keyId: create.payload.keyId },
+        { at: new Date(Date.now() + 60_000).toISOString() },
+      ),
     );
 
     expect(revoked.revokedAt).toBe(revoke.at);

@@ -18,7 +18,8 @@ describe('order.status_change', () => {
     await db.drop();
   });
 
-  const loyaltyOf = (customerId: string) => store.query('query.loyalty.ledger', { customerId, recentLimit: 50 });
+  const loyaltyOf = (customerId: string) =>
+    store.query('query.loyalty.ledger', { customerId, recentLimit: 50 });
 
   async function pendingOrder(redeemPoints?: number, customerId?: string): Promise<OrderView> {
     const id = customerId ?? (await applied(store, sampleOps.registerTelegram())).customer.id;
@@ -31,7 +32,12 @@ describe('order.status_change', () => {
 
     const result = await applied(store, op);
 
-    expect(result.order).toMatchObject({ id: order.id, status: 'paid', createdAt: order.createdAt, updatedAt: op.at });
+    expect(result.order).toMatchObject({
+      id: order.id,
+      status: 'paid',
+      createdAt: order.createdAt,
+      updatedAt: op.at,
+    });
     expect(await loyaltyOf(order.customerId)).toMatchObject({ balance: 34, pending: 0, lifetimeEarned: 34 });
   });
 
@@ -84,7 +90,9 @@ describe('order.status_change', () => {
 
     expect(error.code).toBe('ORDER_TRANSITION_INVALID');
     expect(replay).toMatchObject({ state: 'rejected', replayed: true, error });
-    expect(await store.query('query.order.by-id', { orderId: order.id })).toMatchObject({ status: 'cancelled' });
+    expect(await store.query('query.order.by-id', { orderId: order.id })).toMatchObject({
+      status: 'cancelled',
+    });
   });
 
   it('throws ORDER_NOT_FOUND (unrecorded) for an unknown order', async () => {

@@ -32,7 +32,9 @@ export const changeOrderStatus: OpHandler<'order.status_change'> = async (tx, op
     customerId: order.customer_id,
     at: op.at,
     // The client's reason (e.g. why it was cancelled) goes with the domain's, on each entry.
-    entries: reason ? drafts.map((draft) => ({ ...draft, reason: `${draft.reason ?? ''}: ${reason}` })) : drafts,
+    entries: reason
+      ? drafts.map((draft) => ({ ...draft, reason: `${draft.reason ?? ''}: ${reason}` }))
+      : drafts,
   });
   return { order: toOrderView(rows[0]) };
 };

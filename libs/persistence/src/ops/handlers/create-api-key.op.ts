@@ -8,7 +8,9 @@ import { OpHandler } from '../op-handler';
 export const createApiKey: OpHandler<'api_key.create'> = async (tx, op) => {
   const { keyId, prefix, secretHash, name, scopes, rateLimitPerMinute } = op.payload;
   if (!isUuid(keyId)) {
-    throw new AppError('VALIDATION_FAILED', 'key_id must be a UUID', [{ field: 'key_id', message: 'must be a UUID' }]);
+    throw new AppError('VALIDATION_FAILED', 'key_id must be a UUID', [
+      { field: 'key_id', message: 'must be a UUID' },
+    ]);
   }
   const clash = await tx.query(`SELECT 1 FROM api_keys WHERE id = $1 OR prefix = $2`, [keyId, prefix]);
   if (clash.rowCount) {

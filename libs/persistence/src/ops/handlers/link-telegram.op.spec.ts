@@ -28,7 +28,8 @@ describe('customer.link_telegram and link_code.issue', () => {
     await db.drop();
   });
 
-  const websiteCustomer = async (payload = {}) => (await applied(store, sampleOps.registerWebsite(payload))).customer;
+  const websiteCustomer = async (payload = {}) =>
+    (await applied(store, sampleOps.registerWebsite(payload))).customer;
   const telegramCustomer = async (telegramId = sampleOps.telegramId()) =>
     (await applied(store, sampleOps.registerTelegram({ telegramId }))).customer;
   const linkByTelegramLogin = (customerId: string, telegramId: string) =>
@@ -52,7 +53,9 @@ describe('customer.link_telegram and link_code.issue', () => {
 
     await applied(store, op);
 
-    const { rows } = await sql.query('SELECT telegram_id, used_at FROM link_codes WHERE code_hash = $1', [codeHash]);
+    const { rows } = await sql.query('SELECT telegram_id, used_at FROM link_codes WHERE code_hash = $1', [
+      codeHash,
+    ]);
     expect(rows).toEqual([{ telegram_id: telegramId, used_at: null }]);
   });
 
@@ -66,13 +69,14 @@ describe('customer.link_telegram and link_code.issue', () => {
 
     expect(result.mergedCustomerId).toBeNull();
     expect(result.customer.identities.map((i) => i.platform).sort()).toEqual(['telegram', 'website']);
-    const { rows } = await sql.query('SELECT used_at, used_by_customer_id FROM link_codes WHERE code_hash = $1', [
-      codeHash,
-    ]);
-    expect(rows[0]).toEqual({ used_at: new Date(op.at), used_by_customer_id: customer.id });
-    expect(await store.query('query.customer.by-identity', { platform: 'telegram', externalId: telegramId })).toMatchObject(
-      { id: customer.id },
+    const { rows } = await sql.query(
+      'SELECT used_at, used_by_customer_id FROM link_codes WHERE code_hash = $1',
+      [codeHash],
     );
+    expect(rows[0]).toEqual({ used_at: new Date(op.at), used_by_customer_id: customer.id });
+    expect(
+      await store.query('query.customer.by-identity', { platform: 'telegram', externalId: telegramId }),
+    ).toMatchObject({ id: customer.id });
   });
 
   it('accepts a code only once', async () => {
@@ -80,7 +84,10 @@ describe('customer.link_telegram and link_code.issue', () => {
     const codeHash = await issuedCode(telegramId);
     await applied(store, sampleOps.linkWithCode((await websiteCustomer()).id, telegramId, codeHash));
 
-    const error = await rejectionOf(store, sampleOps.linkWithCode((await websiteCustomer()).id, telegramId, codeHash));
+    const error = await rejectionOf(
+      store,
+      sampleOps.linkWithCode((await websiteCustomer()).id, telegramId, codeHash),
+    );
 
     expect(error.code).toBe('LINK_PROOF_INVALID');
   });
@@ -104,8 +111,14 @@ describe('customer.link_telegram and link_code.issue', () => {
     const customer = await websiteCustomer();
     const codeHash = await issuedCode(sampleOps.telegramId());
 
-    const wrongAccount = await rejectionOf(store, sampleOps.linkWithCode(customer.id, sampleOps.telegramId(), codeHash));
-    const unknown = await rejectionOf(store, sampleOps.linkWithCode(customer.id, sampleOps.telegramId(), newCodeHash()));
+    const wrongAccount = await rejectionOf(
+      store,
+      sampleOps.linkWithCode(customer.id, sampleOps.telegramId(), codeHash),
+    );
+    const unknown = await rejectionOf(
+      store,
+      sampleOps.linkWithCode(customer.id, sampleOps.telegramId(), newCodeHash()),
+    );
 
     expect([wrongAccount.code, unknown.code]).toEqual(['LINK_PROOF_INVALID', 'LINK_PROOF_INVALID']);
   });
@@ -113,7 +126,10 @@ describe('customer.link_telegram and link_code.issue', () => {
   it('merges the bot-created customer into the website customer: identities, orders and points move, balances add up', async () => {
     const telegramId = sampleOps.telegramId();
     const tg = await telegramCustomer(telegramId);
-    await applied(store, makeOp('customer.update_profile', { customerId: tg.id, changes: { phone: '+491701234567' } }));
+    await applied(
+      store,
+      makeOp('customer.update_profile', { customerId: tg.id, changes: { phone: '+491701234567' } }),
+    );
     const tgOrder = (await applied(store, sampleOps.placeOrder(tg.id, { platform: 'telegram' }))).order;
     await applied(store, sampleOps.changeStatus(tgOrder.id, 'paid'));
     const web = await websiteCustomer();
@@ -121,7 +137,10 @@ describe('customer.link_telegram and link_code.issue', () => {
     await applied(store, sampleOps.changeStatus(webOrder.id, 'paid'));
     const before = [await balanceOf(tg.id), await balanceOf(web.id)];
 
-    const result = await applied(store, sampleOps.linkWithCode(web.id, telegramId, await issuedCode(telegramId)));
+    const result = await applied(
+      store,
+      sampleOps.linkWithCode(web.id, telegramId, await issuedCode(telegramId)),
+    );
 
     expect(result.mergedCustomerId).toBe(tg.id);
     expect(result.customer).toMatchObject({ id: web.id, phone: '+491701234567', version: web.version + 1 });

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { Platform } from '@karmabot/contracts';
 import { deriveId } from '@karmabot/domain';
 import { createTestDatabase, TestDatabase } from '../../../../../test/support/databases';
 import { PgStore } from '../../store/pg-store';
@@ -60,7 +61,12 @@ describe('order.place', () => {
     const summary = await store.query('query.loyalty.ledger', { customerId, recentLimit: 10 });
     expect(summary).toMatchObject({ balance: 0, pending: 34 });
     expect(summary.recentEntries).toEqual([
-      expect.objectContaining({ id: deriveId(op.opId, 'ledger:0'), kind: 'earn', bucket: 'pending', points: 34 }),
+      expect.objectContaining({
+        id: deriveId(op.opId, 'ledger:0'),
+        kind: 'earn',
+        bucket: 'pending',
+        points: 34,
+      }),
     ]);
   });
 
@@ -69,7 +75,12 @@ describe('order.place', () => {
 
     const { order } = await applied(store, sampleOps.placeOrder(customerId, { redeemPoints: 10 }));
 
-    expect(order).toMatchObject({ subtotalMinor: 3499, discountMinor: 1000, totalMinor: 2499, pointsRedeemed: 10 });
+    expect(order).toMatchObject({
+      subtotalMinor: 3499,
+      discountMinor: 1000,
+      totalMinor: 2499,
+      pointsRedeemed: 10,
+    });
     expect(order.pointsEarned).toBe(24); // earned on what is paid, not on the discount
     expect(await balanceOf(customerId)).toBe(40);
   });
@@ -87,7 +98,10 @@ describe('order.place', () => {
     const customerId = await customerWithPoints(50);
     const items = [{ sku: 'ramen', name: 'Ramen', qty: 1, unitPriceMinor: 900 }];
 
-    const { order } = await applied(store, sampleOps.placeOrder(customerId, { currency: 'JPY', items, redeemPoints: 5 }));
+    const { order } = await applied(
+      store,
+      sampleOps.placeOrder(customerId, { currency: 'JPY', items, redeemPoints: 5 }),
+    );
 
     expect(order).toMatchObject({ subtotalMinor: 900, discountMinor: 5, totalMinor: 895, pointsEarned: 895 });
   });
@@ -113,14 +127,24 @@ describe('order.place', () => {
     expect(await balanceOf(customerId)).toBe(10);
   });
 
-  it('rejects an unsupported currency and an empty order, writing nothing', async () => {
+  it('rejects an unsupported currency, an empty order and an unknown platform, writing nothing', async () => {
     const customerId = await newCustomerId();
 
     const currency = await rejectionOf(store, sampleOps.placeOrder(customerId, { currency: 'XXX' }));
     const empty = await rejectionOf(store, sampleOps.placeOrder(customerId, { items: [] }));
+    const platform = await rejectionOf(
+      store,
+      sampleOps.placeOrder(customerId, { platform: 'fax' as Platform }),
+    );
 
-    expect([currency.code, empty.code]).toEqual(['CURRENCY_UNSUPPORTED', 'VALIDATION_FAILED']);
-    const { rows } = await sql.query('SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [customerId]);
+    expect([currency.code, empty.code, platform.code]).toEqual([
+      'CURRENCY_UNSUPPORTED',
+      'VALIDATION_FAILED',
+      'VALIDATION_FAILED',
+    ]);
+    const { rows } = await sql.query('SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [
+      customerId,
+    ]);
     expect(rows[0].n).toBe(0);
   });
 });

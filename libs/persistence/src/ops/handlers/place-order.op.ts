@@ -1,4 +1,4 @@
-import { OrderItem } from '@karmabot/contracts';
+import { AppError, OrderItem, PLATFORMS } from '@karmabot/contracts';
 import {
   assertCanRedeem,
   computeOrderTotal,
@@ -23,6 +23,11 @@ import { OpHandler } from '../op-handler';
  */
 export const placeOrder: OpHandler<'order.place'> = async (tx, op) => {
   const { platform, partnerId, currency, redeemPoints, pointsPerUnit } = op.payload;
+  if (!(PLATFORMS as readonly string[]).includes(platform)) {
+    throw new AppError('VALIDATION_FAILED', 'Unknown platform', [
+      { field: 'platform', message: `must be one of ${PLATFORMS.join(', ')}` },
+    ]);
+  }
   const customer = await lockLiveCustomer(tx, op.payload.customerId);
   const subtotalMinor = computeOrderTotal(op.payload.items);
   currencyExponent(currency); // refuses an unsupported currency before anything is written
@@ -44,7 +49,12 @@ export const placeOrder: OpHandler<'order.place'> = async (tx, op) => {
     status: 'pending',
     currency,
     // Only the known fields are stored: what a client adds beyond them never reaches a row.
-    items: op.payload.items.map(({ sku, name, qty, unitPriceMinor }): OrderItem => ({ sku, name, qty, unitPriceMinor })),
+    items: op.payload.items.map(({ sku, name, qty, unitPriceMinor }): OrderItem => ({
+      sku,
+      name,
+      qty,
+      unitPriceMinor,
+    })),
     subtotalMinor,
     discountMinor: redemption.discountMinor,
     totalMinor,

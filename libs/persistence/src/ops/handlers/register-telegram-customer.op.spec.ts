@@ -33,7 +33,9 @@ describe('customer.register_telegram', () => {
       mergedInto: null,
       createdAt: op.at,
       updatedAt: op.at,
-      identities: [{ platform: 'telegram', externalId: op.payload.telegramId, username: 'ann', linkedAt: op.at }],
+      identities: [
+        { platform: 'telegram', externalId: op.payload.telegramId, username: 'ann', linkedAt: op.at },
+      ],
     });
   });
 
@@ -41,7 +43,10 @@ describe('customer.register_telegram', () => {
     const telegramId = sampleOps.telegramId();
     const first = await applied(store, sampleOps.registerTelegram({ telegramId, username: 'old' }));
 
-    const again = await applied(store, sampleOps.registerTelegram({ telegramId, username: 'new', firstName: 'Other' }));
+    const again = await applied(
+      store,
+      sampleOps.registerTelegram({ telegramId, username: 'new', firstName: 'Other' }),
+    );
 
     expect(again.created).toBe(false);
     expect(again.customer.id).toBe(first.customer.id);

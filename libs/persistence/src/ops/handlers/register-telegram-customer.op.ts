@@ -39,7 +39,13 @@ export const registerTelegramCustomer: OpHandler<'customer.register_telegram'> =
   }
 
   await insertCustomer(tx, { id, displayName: firstName, locale: languageCode, at: op.at });
-  await insertIdentity(tx, { platform: 'telegram', externalId: telegramId, customerId: id, username, at: op.at });
+  await insertIdentity(tx, {
+    platform: 'telegram',
+    externalId: telegramId,
+    customerId: id,
+    username,
+    at: op.at,
+  });
   const customer = await findCustomerView(tx, id);
   return { created: true, customer: customer! };
 };
