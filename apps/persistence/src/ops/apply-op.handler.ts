@@ -3,14 +3,12 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AppError, Op, OpOutcome, Patterns, RpcEnvelope } from '@karmabot/contracts';
 import { STORE, Store } from '@karmabot/persistence';
 import { opsServed } from './op-metrics';
-import { RpcErrors } from '../rpc/rpc-errors.decorator';
 
 /**
  * `op.apply`: every write in the system ends here. The store applies the op exactly once and
  * answers its outcome (applied or rejected, first time or replay); errors that decide nothing
  * (a missing customer, the store being down) travel back as AppErrors through the RPC filter.
  */
-@RpcErrors()
 @Controller()
 export class ApplyOpHandler {
   private readonly logger = new Logger(ApplyOpHandler.name);

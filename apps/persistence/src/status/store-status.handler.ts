@@ -4,14 +4,12 @@ import { Patterns } from '@karmabot/contracts';
 import { PrimaryStoreHealth } from '../store/primary-store.health';
 import { StoreStatusView } from './store-status-view';
 import { StoreSyncView } from './store-sync-view';
-import { RpcErrors } from '../rpc/rpc-errors.decorator';
 
 /**
  * The store mode and a reconciliation run, for the admin routes and the monitor. With no backup
  * store yet the mode is always POSTGRESQL_ONLY and there is nothing to reconcile; the answers
  * already have the shape the failover work will fill in.
  */
-@RpcErrors()
 @Controller()
 export class StoreStatusHandler {
   constructor(private readonly primary: PrimaryStoreHealth) {}

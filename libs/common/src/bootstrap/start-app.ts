@@ -47,14 +47,25 @@ export async function startApp(options: StartAppOptions): Promise<INestApplicati
     },
     logger: false,
     forceCloseConnections: 'idle',
+    // The seed's routes are written with a trailing slash (`POST /v1/telegram/users/`).
+    ignoreTrailingSlash: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { logger, bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
+    logger,
+    bufferLogs: true,
+  });
   instrumentRequests(app, logger);
   app.useGlobalPipes(new StrictValidationPipe());
   app.enableShutdownHooks();
   await options.configure?.(app, config);
   if (options.serveRpc) {
-    app.connectMicroservice({ strategy: new PrefixedRedisServer(config.REDIS_PREFIX, config.REDIS_URL) });
+    // inheritAppConfig: the one error filter (an APP_FILTER of the HTTP app) must also cover
+    // message handlers, or remote errors would arrive as 500s. Nest reads global filters when
+    // it registers handlers, so adding them to the microservice afterwards would be too late.
+    app.connectMicroservice(
+      { strategy: new PrefixedRedisServer(config.REDIS_PREFIX, config.REDIS_URL) },
+      { inheritAppConfig: true },
+    );
     await app.startAllMicroservices();
   }
   await app.listen(options.port(config), options.host?.(config) ?? '0.0.0.0');

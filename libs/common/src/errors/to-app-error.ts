@@ -10,6 +10,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
 };
 
+const FASTIFY_JSON_MESSAGE =
+  /not valid JSON|cannot be empty when content-type is set to 'application\/json'/i;
+
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
@@ -29,9 +32,15 @@ export function toAppError(exception: unknown): AppError {
   if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
     return new AppError(FASTIFY_CODES[fastifyCode], (exception as Error).message);
   }
-  if (exception instanceof SyntaxError) return new AppError('MALFORMED_JSON', 'Request body is not valid JSON');
+  if (exception instanceof SyntaxError)
+    return new AppError('MALFORMED_JSON', 'Request body is not valid JSON');
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    // Nest rewraps Fastify's body-parser errors as plain HttpExceptions, dropping their
+    // FST_ERR_* code: only the message still says the body was not JSON.
+    if (status === 400 && FASTIFY_JSON_MESSAGE.test(exception.message)) {
+      return new AppError('MALFORMED_JSON', exception.message);
+    }
     const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
     const message = exception.message;
     return new AppError(code, message);

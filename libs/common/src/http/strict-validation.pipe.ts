@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, FieldError } from '@karmabot/contracts';
 
 /**
@@ -17,7 +17,19 @@ export class StrictValidationPipe extends ValidationPipe {
         new AppError('VALIDATION_FAILED', 'The request has invalid fields', flattenValidationErrors(errors)),
     });
   }
+
+  /**
+   * Only HTTP input is validated here. Message handlers share the app's global pipes, but
+   * their envelopes come from our own apps and are typed, not DTOs (RPC params carry a
+   * numeric param type, HTTP ones a name).
+   */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (!HTTP_PARAM_TYPES.has(metadata.type)) return value;
+    return super.transform(value, metadata);
+  }
 }
+
+const HTTP_PARAM_TYPES = new Set<unknown>(['body', 'query', 'param']);
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {

@@ -44,7 +44,8 @@ export class JsonLogger implements LoggerService {
   private emit(level: LogLevel, message: unknown, rest: unknown[]) {
     if (LEVELS[level] < this.threshold) return;
     // Nest passes the context (class name) last, and a stack before it for errors.
-    const context = rest.length && typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    const context =
+      rest.length && typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const line: Record<string, unknown> = { ...this.base(level), context };
     if (message instanceof Error) {
       line.msg = message.message;

@@ -49,6 +49,7 @@ function toAppError(pattern: string, timeoutMs: number, error: unknown): AppErro
   if (error instanceof TimeoutError) {
     return new AppError('UPSTREAM_TIMEOUT', `No answer to ${pattern} within ${timeoutMs} ms`);
   }
-  const message = error instanceof Error ? error.message : String((error as { message?: string })?.message ?? error);
+  const message =
+    error instanceof Error ? error.message : String((error as { message?: string })?.message ?? error);
   return new AppError('UPSTREAM_UNAVAILABLE', `${pattern} failed: ${message}`);
 }

@@ -1,4 +1,5 @@
 import { Platform } from '../platforms';
+import { RpcEnvelope } from '../rpc/rpc-envelope';
 import { OpOutcome } from '../ops/op-outcome';
 import { ApiKeyRecord } from '../views/api-key-view';
 import { CustomerView } from '../views/customer-view';
@@ -54,3 +55,6 @@ export interface QueryContracts {
 }
 
 export type QueryPattern = keyof QueryContracts;
+
+/** The envelope a query handler receives for pattern `P`. */
+export type QueryEnvelope<P extends QueryPattern> = RpcEnvelope<QueryContracts[P]['request']>;
