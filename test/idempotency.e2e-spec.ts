@@ -56,14 +56,22 @@ describe('Idempotent writes', () => {
     const idempotencyKey = uniqueKey();
     const telegramId = uniqueTelegramId();
 
-    const first = await http.post('/v1/telegram/users', { telegram_id: telegramId, username: 'kk' }, {
-      apiKey: telegramKey,
-      idempotencyKey,
-    });
-    const replay = await http.post('/v1/telegram/users', { username: 'kk', telegram_id: telegramId }, {
-      apiKey: telegramKey,
-      idempotencyKey,
-    });
+    const first = await http.post(
+      '/v1/telegram/users',
+      { telegram_id: telegramId, username: 'kk' },
+      {
+        apiKey: telegramKey,
+        idempotencyKey,
+      },
+    );
+    const replay = await http.post(
+      '/v1/telegram/users',
+      { username: 'kk', telegram_id: telegramId },
+      {
+        apiKey: telegramKey,
+        idempotencyKey,
+      },
+    );
 
     expect(replay.status).toBe(first.status);
     expect(replay.headers['idempotent-replayed']).toBe('true');
@@ -75,7 +83,10 @@ describe('Idempotent writes', () => {
     const path = `/v1/telegram/users/${telegramId}/orders`;
     await http.post(path, orderBody(), { apiKey: telegramKey, idempotencyKey });
 
-    const reused = await http.post(path, orderBody({ currency: 'USD' }), { apiKey: telegramKey, idempotencyKey });
+    const reused = await http.post(path, orderBody({ currency: 'USD' }), {
+      apiKey: telegramKey,
+      idempotencyKey,
+    });
 
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -99,8 +110,14 @@ describe('Idempotent writes', () => {
     const idempotencyKey = uniqueKey();
     const path = `/v1/telegram/users/${telegramId}/orders`;
 
-    const first = await http.post(path, orderBody({ redeem_points: 50 }), { apiKey: telegramKey, idempotencyKey });
-    const replay = await http.post(path, orderBody({ redeem_points: 50 }), { apiKey: telegramKey, idempotencyKey });
+    const first = await http.post(path, orderBody({ redeem_points: 50 }), {
+      apiKey: telegramKey,
+      idempotencyKey,
+    });
+    const replay = await http.post(path, orderBody({ redeem_points: 50 }), {
+      apiKey: telegramKey,
+      idempotencyKey,
+    });
 
     expect(first.status).toBe(422);
     expect(first.body.code).toBe('INSUFFICIENT_POINTS');
@@ -129,16 +146,20 @@ describe('Idempotent writes', () => {
       [telegramId],
     );
     expect(Number(rows[0].n)).toBe(1);
-    const ops = await queryDatabase<{ n: string }>(suite.databaseUrl, `SELECT count(*) AS n FROM ops WHERE op_id = $1`, [
-      answers[0].body.op_id,
-    ]);
+    const ops = await queryDatabase<{ n: string }>(
+      suite.databaseUrl,
+      `SELECT count(*) AS n FROM ops WHERE op_id = $1`,
+      [answers[0].body.op_id],
+    );
     expect(Number(ops[0].n)).toBe(1);
   });
 
   describe('GET /v1/ops/{op_id}', () => {
     it('shows the op to the key that wrote it and to the admin, and 404 to anyone else', async () => {
       const telegramId = await telegramCustomer();
-      const placed = await http.post(`/v1/telegram/users/${telegramId}/orders`, orderBody(), { apiKey: telegramKey });
+      const placed = await http.post(`/v1/telegram/users/${telegramId}/orders`, orderBody(), {
+        apiKey: telegramKey,
+      });
       const opId = placed.headers['x-op-id'];
 
       const owner = await http.get(`/v1/ops/${opId}`, { apiKey: telegramKey });
@@ -146,7 +167,12 @@ describe('Idempotent writes', () => {
       const other = await http.get(`/v1/ops/${opId}`, { apiKey: otherKey });
 
       expect(owner.status).toBe(200);
-      expect(owner.body).toMatchObject({ op_id: opId, type: 'order.place', state: 'applied', at: expect.any(String) });
+      expect(owner.body).toMatchObject({
+        op_id: opId,
+        type: 'order.place',
+        state: 'applied',
+        at: expect.any(String),
+      });
       expect(owner.body.result.order.id).toBe(placed.body.id);
       expect(owner.body).not.toHaveProperty('actor');
       expect(owner.body).not.toHaveProperty('payload');
@@ -157,9 +183,13 @@ describe('Idempotent writes', () => {
 
     it('shows a rejected op with its error', async () => {
       const telegramId = await telegramCustomer();
-      const rejected = await http.post(`/v1/telegram/users/${telegramId}/orders`, orderBody({ redeem_points: 7 }), {
-        apiKey: telegramKey,
-      });
+      const rejected = await http.post(
+        `/v1/telegram/users/${telegramId}/orders`,
+        orderBody({ redeem_points: 7 }),
+        {
+          apiKey: telegramKey,
+        },
+      );
 
       const res = await http.get(`/v1/ops/${rejected.headers['x-op-id']}`, { apiKey: telegramKey });
 

@@ -23,15 +23,25 @@ describe('Linking a Telegram account to a website account', () => {
 
   async function telegramUserWithPaidOrder(): Promise<{ telegramId: string; customerId: string }> {
     const telegramId = uniqueTelegramId();
-    const customer = await http.post('/v1/telegram/users', { telegram_id: telegramId }, { apiKey: telegramKey });
-    const order = await http.post(`/v1/telegram/users/${telegramId}/orders`, orderBody(), { apiKey: telegramKey });
+    const customer = await http.post(
+      '/v1/telegram/users',
+      { telegram_id: telegramId },
+      { apiKey: telegramKey },
+    );
+    const order = await http.post(`/v1/telegram/users/${telegramId}/orders`, orderBody(), {
+      apiKey: telegramKey,
+    });
     await http.post(`/v1/orders/${order.body.id}/status`, { status: 'paid' }, { admin: true });
     return { telegramId, customerId: customer.body.id };
   }
 
   async function websiteUserWithPaidOrder(): Promise<{ email: string; customerId: string }> {
     const email = uniqueEmail();
-    const customer = await http.post('/v1/website/users', { email, password: 'p4ssword!' }, { apiKey: websiteKey });
+    const customer = await http.post(
+      '/v1/website/users',
+      { email, password: 'p4ssword!' },
+      { apiKey: websiteKey },
+    );
     const order = await http.post(`/v1/website/users/${email}/orders`, orderBody(), { apiKey: websiteKey });
     await http.post(`/v1/orders/${order.body.id}/status`, { status: 'paid' }, { admin: true });
     return { email, customerId: customer.body.id };
@@ -44,7 +54,9 @@ describe('Linking a Telegram account to a website account', () => {
   }
 
   async function linkCode(telegramId: string): Promise<string> {
-    const res = await http.post(`/v1/telegram/users/${telegramId}/link-code`, undefined, { apiKey: telegramKey });
+    const res = await http.post(`/v1/telegram/users/${telegramId}/link-code`, undefined, {
+      apiKey: telegramKey,
+    });
     expect(res.status).toBe(201);
     return res.body.code;
   }
@@ -71,10 +83,18 @@ describe('Linking a Telegram account to a website account', () => {
       'website',
     ]);
 
-    const unified = await http.post('/v1/universal/loyalty/unified', { telegram_id: telegram.telegramId }, {
-      apiKey: telegramKey,
+    const unified = await http.post(
+      '/v1/universal/loyalty/unified',
+      { telegram_id: telegram.telegramId },
+      {
+        apiKey: telegramKey,
+      },
+    );
+    expect(unified.body).toMatchObject({
+      customer_id: website.customerId,
+      balance: 2 * ORDER_POINTS,
+      pending: 0,
     });
-    expect(unified.body).toMatchObject({ customer_id: website.customerId, balance: 2 * ORDER_POINTS, pending: 0 });
 
     const viaTelegram = await http.get(`/v1/telegram/users/${telegram.telegramId}`, { apiKey: telegramKey });
     expect(viaTelegram.body.id).toBe(website.customerId);
@@ -85,9 +105,11 @@ describe('Linking a Telegram account to a website account', () => {
       [[telegram.customerId, website.customerId]],
     );
     expect(orders).toEqual([{ customer_id: website.customerId, n: '2' }]);
-    const tombstone = await queryDatabase(suite.databaseUrl, `SELECT merged_into FROM customers WHERE id = $1`, [
-      telegram.customerId,
-    ]);
+    const tombstone = await queryDatabase(
+      suite.databaseUrl,
+      `SELECT merged_into FROM customers WHERE id = $1`,
+      [telegram.customerId],
+    );
     expect(tombstone).toEqual([{ merged_into: website.customerId }]);
   });
 
@@ -164,7 +186,11 @@ describe('Linking a Telegram account to a website account', () => {
 
   it('refuses tampered or stale Telegram Login data, links nothing', async () => {
     const email = await websiteUser();
-    const fields = { id: Number(uniqueTelegramId()), first_name: 'Ann', auth_date: Math.floor(Date.now() / 1000) };
+    const fields = {
+      id: Number(uniqueTelegramId()),
+      first_name: 'Ann',
+      auth_date: Math.floor(Date.now() / 1000),
+    };
     const tampered = { ...signedTelegramLogin(BOT_TOKEN, fields), first_name: 'Mallory' };
     const stale = signedTelegramLogin(BOT_TOKEN, { ...fields, auth_date: fields.auth_date - 2 * 86_400 });
     const otherBot = signedTelegramLogin('999:another-bot', fields);
@@ -213,9 +239,13 @@ describe('Linking by Telegram Login data without a bot token', () => {
     await http.post('/v1/website/users', { email, password: 'p4ssword!' }, { apiKey: websiteKey });
     const auth = signedTelegramLogin(BOT_TOKEN, { id: 42, auth_date: Math.floor(Date.now() / 1000) });
 
-    const res = await http.post(`/v1/website/users/${email}/link-telegram`, { telegram_auth: auth }, {
-      apiKey: websiteKey,
-    });
+    const res = await http.post(
+      `/v1/website/users/${email}/link-telegram`,
+      { telegram_auth: auth },
+      {
+        apiKey: websiteKey,
+      },
+    );
 
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('LINK_PROOF_INVALID');

@@ -39,12 +39,19 @@ describe('Secrets', () => {
     const registered = await http.post('/v1/website/users', { email, password }, { apiKey: created.key });
     // The failing paths too: a taken email, and a body refused by validation.
     const taken = await http.post('/v1/website/users', { email, password }, { apiKey: created.key });
-    const invalid = await http.post('/v1/website/users', { email, password, admin: true }, { apiKey: created.key });
+    const invalid = await http.post(
+      '/v1/website/users',
+      { email, password, admin: true },
+      { apiKey: created.key },
+    );
 
     expect([registered.status, taken.status, invalid.status]).toEqual([201, 409, 400]);
     for (const res of [registered, taken, invalid]) expect(res.text).not.toContain(password);
 
-    const [primary, backup] = await Promise.all([dumpDatabase(suite.databaseUrl), dumpDatabase(suite.backupDatabaseUrl)]);
+    const [primary, backup] = await Promise.all([
+      dumpDatabase(suite.databaseUrl),
+      dumpDatabase(suite.backupDatabaseUrl),
+    ]);
     expect(primary).toContain(email); // the dump does see the rows of this test
     for (const dump of [primary, backup]) {
       expect(dump).not.toContain(password);

@@ -22,21 +22,32 @@ describe('Telegram users', () => {
 
   it('registers a Telegram user as a customer with a telegram identity (201)', async () => {
     const telegramId = uniqueTelegramId();
-    const res = await register({ telegram_id: telegramId, username: 'ann_k', first_name: ' Ann ', language_code: 'en' });
+    const res = await register({
+      telegram_id: telegramId,
+      username: 'ann_k',
+      first_name: ' Ann ',
+      language_code: 'en',
+    });
 
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       id: expect.any(String),
       version: 1,
       merged_into: null,
-      identities: [expect.objectContaining({ platform: 'telegram', external_id: telegramId, username: 'ann_k' })],
+      identities: [
+        expect.objectContaining({ platform: 'telegram', external_id: telegramId, username: 'ann_k' }),
+      ],
       op_id: res.headers['x-op-id'],
     });
     expect(res.body.op_id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("accepts the seed's path with a trailing slash", async () => {
-    const res = await http.post('/v1/telegram/users/', { telegram_id: uniqueTelegramId() }, { apiKey: telegramKey });
+    const res = await http.post(
+      '/v1/telegram/users/',
+      { telegram_id: uniqueTelegramId() },
+      { apiKey: telegramKey },
+    );
 
     expect(res.status).toBe(201);
   });
@@ -76,7 +87,9 @@ describe('Telegram users', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(created.body.id);
-    expect(res.body.identities).toEqual([expect.objectContaining({ platform: 'telegram', external_id: telegramId })]);
+    expect(res.body.identities).toEqual([
+      expect.objectContaining({ platform: 'telegram', external_id: telegramId }),
+    ]);
     expect(res.headers.etag).toBe(`"${res.body.version}"`);
   });
 
@@ -85,14 +98,20 @@ describe('Telegram users', () => {
 
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 404, code: 'CUSTOMER_NOT_FOUND', correlation_id: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status: 404,
+      code: 'CUSTOMER_NOT_FOUND',
+      correlation_id: expect.any(String),
+    });
   });
 
   it('places an order with the total computed by the server, attributed to telegram', async () => {
     const telegramId = uniqueTelegramId();
     const customer = (await register({ telegram_id: telegramId })).body;
 
-    const res = await http.post(`/v1/telegram/users/${telegramId}/orders`, orderBody(), { apiKey: telegramKey });
+    const res = await http.post(`/v1/telegram/users/${telegramId}/orders`, orderBody(), {
+      apiKey: telegramKey,
+    });
 
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -137,7 +156,11 @@ describe('Telegram users', () => {
     const res = await http.get(`/v1/telegram/users/${telegramId}/loyalty`, { apiKey: telegramKey });
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ balance: 0, pending: ORDER_POINTS, lifetime_earned: expect.any(Number) });
+    expect(res.body).toMatchObject({
+      balance: 0,
+      pending: ORDER_POINTS,
+      lifetime_earned: expect.any(Number),
+    });
     expect(typeof res.body.tier).toBe('string');
     expect(res.body.recent_entries).toEqual([
       expect.objectContaining({ kind: 'earn', bucket: 'pending', points: ORDER_POINTS }),
@@ -160,7 +183,11 @@ describe('Telegram users', () => {
     expect(ttlMs).toBeLessThanOrEqual(10 * 60_000);
     expect(replay.status).toBe(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
-    expect(replay.body).toMatchObject({ code: null, expires_at: first.body.expires_at, op_id: first.body.op_id });
+    expect(replay.body).toMatchObject({
+      code: null,
+      expires_at: first.body.expires_at,
+      op_id: first.body.op_id,
+    });
     expect(replay.body.detail).toMatch(/shown only once/);
   });
 
@@ -176,7 +203,11 @@ describe('Telegram users', () => {
     const telegramId = uniqueTelegramId();
 
     const withoutKey = await http.post('/v1/telegram/users', { telegram_id: telegramId });
-    const wrongScope = await http.post('/v1/telegram/users', { telegram_id: telegramId }, { apiKey: websiteKey });
+    const wrongScope = await http.post(
+      '/v1/telegram/users',
+      { telegram_id: telegramId },
+      { apiKey: websiteKey },
+    );
 
     expect(withoutKey.status).toBe(401);
     expect(wrongScope.status).toBe(403);

@@ -23,7 +23,11 @@ describe('Universal routes', () => {
 
   async function websiteCustomer(extra: Record<string, unknown> = {}) {
     const email = uniqueEmail();
-    const res = await http.post('/v1/website/users', { email, password: 'p4ssword!', ...extra }, { apiKey: platformKey });
+    const res = await http.post(
+      '/v1/website/users',
+      { email, password: 'p4ssword!', ...extra },
+      { apiKey: platformKey },
+    );
     expect(res.status).toBe(201);
     return { email, id: res.body.id as string };
   }
@@ -119,7 +123,11 @@ describe('Universal routes', () => {
       );
 
       expect(byEmail.status).toBe(201);
-      expect(byEmail.body).toMatchObject({ customer_id: web.id, platform: 'mobile', total_minor: ORDER_TOTAL_MINOR });
+      expect(byEmail.body).toMatchObject({
+        customer_id: web.id,
+        platform: 'mobile',
+        total_minor: ORDER_TOTAL_MINOR,
+      });
       expect(byTelegram.body).toMatchObject({ customer_id: tg.id, platform: 'website' });
       expect(byId.body).toMatchObject({ customer_id: web.id, platform: 'telegram' });
     });
@@ -128,12 +136,20 @@ describe('Universal routes', () => {
       const web = await websiteCustomer();
       const body = { ...orderBody(), customer: { email: web.email }, partner_id: 'acme-shop' };
 
-      const partner = await http.post('/v1/universal/orders/cross-platform', { ...body, platform: 'partner' }, {
-        apiKey: partnerKey,
-      });
-      const asTelegram = await http.post('/v1/universal/orders/cross-platform', { ...body, platform: 'telegram' }, {
-        apiKey: partnerKey,
-      });
+      const partner = await http.post(
+        '/v1/universal/orders/cross-platform',
+        { ...body, platform: 'partner' },
+        {
+          apiKey: partnerKey,
+        },
+      );
+      const asTelegram = await http.post(
+        '/v1/universal/orders/cross-platform',
+        { ...body, platform: 'telegram' },
+        {
+          apiKey: partnerKey,
+        },
+      );
 
       expect(partner.status).toBe(201);
       expect(partner.body).toMatchObject({ platform: 'partner', partner_id: 'acme-shop' });
@@ -161,7 +177,10 @@ describe('Universal routes', () => {
       );
 
       expect(two.status).toBe(400);
-      expect(two.body.errors.map((e: { field: string }) => e.field)).toEqual(['customer.email', 'customer.customer_id']);
+      expect(two.body.errors.map((e: { field: string }) => e.field)).toEqual([
+        'customer.email',
+        'customer.customer_id',
+      ]);
       expect(unknown.status).toBe(404);
       expect(badPlatform.body.errors).toEqual([expect.objectContaining({ field: 'platform' })]);
     });
@@ -170,12 +189,22 @@ describe('Universal routes', () => {
   describe('unified loyalty', () => {
     it('answers the same balance for every identity of the customer', async () => {
       const web = await websiteCustomer();
-      const order = await http.post(`/v1/website/users/${web.email}/orders`, orderBody(), { apiKey: platformKey });
+      const order = await http.post(`/v1/website/users/${web.email}/orders`, orderBody(), {
+        apiKey: platformKey,
+      });
       await http.post(`/v1/orders/${order.body.id}/status`, { status: 'paid' }, { admin: true });
       await http.post(`/v1/website/users/${web.email}/orders`, orderBody(), { apiKey: platformKey });
 
-      const byEmail = await http.post('/v1/universal/loyalty/unified', { email: web.email }, { apiKey: platformKey });
-      const byId = await http.post('/v1/universal/loyalty/unified', { customer_id: web.id }, { apiKey: platformKey });
+      const byEmail = await http.post(
+        '/v1/universal/loyalty/unified',
+        { email: web.email },
+        { apiKey: platformKey },
+      );
+      const byId = await http.post(
+        '/v1/universal/loyalty/unified',
+        { customer_id: web.id },
+        { apiKey: platformKey },
+      );
 
       expect(byEmail.status).toBe(200);
       expect(byEmail.body).toMatchObject({
@@ -191,9 +220,13 @@ describe('Universal routes', () => {
     });
 
     it('answers 404 for an unknown identity and 400 without exactly one', async () => {
-      const unknown = await http.post('/v1/universal/loyalty/unified', { telegram_id: uniqueTelegramId() }, {
-        apiKey: platformKey,
-      });
+      const unknown = await http.post(
+        '/v1/universal/loyalty/unified',
+        { telegram_id: uniqueTelegramId() },
+        {
+          apiKey: platformKey,
+        },
+      );
       const none = await http.post('/v1/universal/loyalty/unified', {}, { apiKey: platformKey });
 
       expect(unknown.status).toBe(404);

@@ -1,4 +1,4 @@
-import { createApiKey, api } from './support/http';
+import { ApiResponse, createApiKey, api } from './support/http';
 import { startSuite, Suite } from './support/suite';
 import { orderBody } from './fixtures/order-body';
 import { uniqueTelegramId } from './fixtures/unique';
@@ -20,10 +20,15 @@ describe('Request validation', () => {
 
   const ordersPath = () => `/v1/telegram/users/${telegramId}/orders`;
 
-  function expectProblem(res: { status: number; headers: Record<string, string>; body: any }, status: number) {
+  function expectProblem(res: ApiResponse, status: number) {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), code: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status,
+      type: expect.any(String),
+      title: expect.any(String),
+      code: expect.any(String),
+    });
     expect(res.body.correlation_id).toBe(res.headers['x-request-id']);
   }
 
@@ -77,7 +82,11 @@ describe('Request validation', () => {
     const item = { sku: 'A', name: 'a', qty: 1, unit_price_minor: 1 };
 
     const none = await http.post(ordersPath(), { items: [], currency: 'EUR' }, { apiKey });
-    const tooMany = await http.post(ordersPath(), { items: Array(101).fill(item), currency: 'EUR' }, { apiKey });
+    const tooMany = await http.post(
+      ordersPath(),
+      { items: Array(101).fill(item), currency: 'EUR' },
+      { apiKey },
+    );
 
     expectProblem(none, 400);
     expectProblem(tooMany, 400);
@@ -85,13 +94,20 @@ describe('Request validation', () => {
   });
 
   it('refuses a body over 100 kB with 413', async () => {
-    const res = await http.post(ordersPath(), { ...orderBody(), padding: 'x'.repeat(110 * 1024) }, { apiKey });
+    const res = await http.post(
+      ordersPath(),
+      { ...orderBody(), padding: 'x'.repeat(110 * 1024) },
+      { apiKey },
+    );
 
     expectProblem(res, 413);
   });
 
   it('refuses a body that is not JSON with 415', async () => {
-    const res = await http.post(ordersPath(), 'items=1', { apiKey, headers: { 'content-type': 'text/plain' } });
+    const res = await http.post(ordersPath(), 'items=1', {
+      apiKey,
+      headers: { 'content-type': 'text/plain' },
+    });
 
     expectProblem(res, 415);
   });

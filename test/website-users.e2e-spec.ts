@@ -18,7 +18,11 @@ describe('Website users', () => {
   afterAll(() => suite?.stop());
 
   const register = (email: string, extra: Record<string, unknown> = {}) =>
-    http.post('/v1/website/users', { email, password: 'correct horse battery', ...extra }, { apiKey: websiteKey });
+    http.post(
+      '/v1/website/users',
+      { email, password: 'correct horse battery', ...extra },
+      { apiKey: websiteKey },
+    );
   const profilePath = (email: string) => `/v1/website/users/${encodeURIComponent(email)}/profile`;
 
   it('registers a website user (201) and never returns the password', async () => {
@@ -80,13 +84,22 @@ describe('Website users', () => {
     const email = uniqueEmail();
     await register(email, { display_name: 'Cy' });
 
-    const res = await http.put(profilePath(email), { phone: '+4915112345678', locale: 'de-DE' }, {
-      apiKey: websiteKey,
-      ifMatch: '"1"',
-    });
+    const res = await http.put(
+      profilePath(email),
+      { phone: '+4915112345678', locale: 'de-DE' },
+      {
+        apiKey: websiteKey,
+        ifMatch: '"1"',
+      },
+    );
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ display_name: 'Cy', phone: '+4915112345678', locale: 'de-DE', version: 2 });
+    expect(res.body).toMatchObject({
+      display_name: 'Cy',
+      phone: '+4915112345678',
+      locale: 'de-DE',
+      version: 2,
+    });
     expect(res.headers.etag).toBe('"2"');
     expect(res.headers['x-op-id']).toBe(res.body.op_id);
   });
@@ -96,7 +109,11 @@ describe('Website users', () => {
     await register(email);
     await http.put(profilePath(email), { display_name: 'First' }, { apiKey: websiteKey, ifMatch: '"1"' });
 
-    const stale = await http.put(profilePath(email), { display_name: 'Second' }, { apiKey: websiteKey, ifMatch: '"1"' });
+    const stale = await http.put(
+      profilePath(email),
+      { display_name: 'Second' },
+      { apiKey: websiteKey, ifMatch: '"1"' },
+    );
     const current = await http.get(`/v1/website/users/${encodeURIComponent(email)}`, { apiKey: websiteKey });
 
     expect(stale.status).toBe(412);
@@ -108,8 +125,16 @@ describe('Website users', () => {
     const email = uniqueEmail();
     await register(email);
 
-    const weak = await http.put(profilePath(email), { display_name: 'Weak' }, { apiKey: websiteKey, ifMatch: 'W/"1"' });
-    const unconditional = await http.put(profilePath(email), { display_name: 'Last' }, { apiKey: websiteKey });
+    const weak = await http.put(
+      profilePath(email),
+      { display_name: 'Weak' },
+      { apiKey: websiteKey, ifMatch: 'W/"1"' },
+    );
+    const unconditional = await http.put(
+      profilePath(email),
+      { display_name: 'Last' },
+      { apiKey: websiteKey },
+    );
 
     expect(weak.status).toBe(200);
     expect(unconditional.status).toBe(200);
@@ -142,7 +167,11 @@ describe('Website users', () => {
   });
 
   it('answers 404 when updating the profile of an unknown email', async () => {
-    const res = await http.put(profilePath(uniqueEmail()), { display_name: 'Nobody' }, { apiKey: websiteKey });
+    const res = await http.put(
+      profilePath(uniqueEmail()),
+      { display_name: 'Nobody' },
+      { apiKey: websiteKey },
+    );
 
     expect(res.status).toBe(404);
   });
@@ -156,7 +185,11 @@ describe('Website users', () => {
     });
 
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ customer_id: customer.id, platform: 'website', total_minor: ORDER_TOTAL_MINOR });
+    expect(res.body).toMatchObject({
+      customer_id: customer.id,
+      platform: 'website',
+      total_minor: ORDER_TOTAL_MINOR,
+    });
   });
 
   it('needs an API key with the website scope', async () => {

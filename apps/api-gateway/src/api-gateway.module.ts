@@ -9,6 +9,7 @@ import { OpsModule } from './ops/ops.module';
 import { OrdersModule } from './orders/orders.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TelegramModule } from './telegram/telegram.module';
+import { TelegramWebhookModule } from './telegram-webhook/telegram-webhook.module';
 import { UniversalModule } from './universal/universal.module';
 import { WebsiteModule } from './website/website.module';
 
@@ -25,6 +26,7 @@ import { WebsiteModule } from './website/website.module';
     UniversalModule,
     OrdersModule,
     OpsModule,
+    TelegramWebhookModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: SnakeCaseInterceptor }],
 })

@@ -45,10 +45,20 @@ export class ApiKeyRevocations implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Evicts here at once, then tells the other gateways. */
+  /**
+   * Evicts here at once, then tells the other gateways. The revoke is already applied when this
+   * runs, so a failed publish must not turn its answer into an error: it is logged, and the
+   * other gateways drop the key when their cache entry expires (30 s at most).
+   */
   async announce(prefix: string): Promise<void> {
     this.cache.evict(prefix);
-    await this.redis.client.publish(this.channel, prefix);
+    try {
+      await this.redis.client.publish(this.channel, prefix);
+    } catch (error) {
+      this.logger.error(
+        `Could not announce the revocation of API key ${prefix}: other gateways accept it until their cache expires (${(error as Error).message})`,
+      );
+    }
   }
 
   onApplicationShutdown() {

@@ -2,14 +2,17 @@ import { applyDecorators, Type } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { OpQueuedResponse } from './dto/op-queued.response';
 
-export interface WriteAnswerDoc {
+interface WriteAnswerDoc {
   status: 200 | 201;
   type: Type<unknown>;
   description: string;
 }
 
 const WRITE_HEADERS = {
-  'X-Op-Id': { description: 'The op of this write; GET /v1/ops/{op_id} tells its state', schema: { type: 'string' } },
+  'X-Op-Id': {
+    description: 'The op of this write; GET /v1/ops/{op_id} tells its state',
+    schema: { type: 'string' },
+  },
   'Idempotent-Replayed': {
     description: '`true` when this is the stored answer of an earlier request with the same Idempotency-Key',
     schema: { type: 'string' },

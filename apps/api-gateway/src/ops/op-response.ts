@@ -1,7 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { AppError, OpOutcome, OpType } from '@karmabot/contracts';
 
-const created = (result: unknown) => ((result as { created?: boolean } | undefined)?.created === false ? 200 : 201);
+const created = (result: unknown) =>
+  (result as { created?: boolean } | undefined)?.created === false ? 200 : 201;
 
 /**
  * The status of a write's answer, derived from the op's type and stored result. A replay gets
@@ -19,7 +20,7 @@ const ANSWER_STATUS: { [T in OpType]: (result: unknown) => number } = {
   'api_key.revoke': () => 200,
 };
 
-export interface WriteAnswerOptions<R> {
+interface WriteAnswerOptions<R> {
   /** Extra headers derived from the result, e.g. the ETag of the version written. */
   headers?: (result: R) => Record<string, string>;
 }
@@ -46,7 +47,8 @@ export function answerWrite<R, B extends object>(
     reply.status(202);
     return { opId: outcome.opId, status: 'queued' };
   }
-  if (outcome.result === undefined) throw new AppError('INTERNAL', `Op ${outcome.opId} was applied without a result`);
+  if (outcome.result === undefined)
+    throw new AppError('INTERNAL', `Op ${outcome.opId} was applied without a result`);
   const result = outcome.result;
   for (const [name, value] of Object.entries(options.headers?.(result) ?? {})) reply.header(name, value);
   reply.status(ANSWER_STATUS[outcome.type](result));

@@ -45,7 +45,8 @@ export class TelegramUsersController {
   @Post()
   @ApiOperation({
     summary: 'Register a Telegram user',
-    description: '201 with a new customer; 200 with the same customer when the telegram_id is already registered.',
+    description:
+      '201 with a new customer; 200 with the same customer when the telegram_id is already registered.',
   })
   @ApiWrite(
     { status: 201, type: CustomerWriteResponse, description: 'Registered' },
@@ -58,15 +59,25 @@ export class TelegramUsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const command: RegisterTelegramCustomerCommand = { ...writeMetaOf(write), ...toCamelCase(body) };
-    const outcome = await this.rpc.send<OpOutcome<RegisterCustomerResult>>(Patterns.customer.registerTelegram, command, {
-      caller: write.caller,
-    });
+    const outcome = await this.rpc.send<OpOutcome<RegisterCustomerResult>>(
+      Patterns.customer.registerTelegram,
+      command,
+      {
+        caller: write.caller,
+      },
+    );
     return answerWrite(reply, outcome, (result) => result.customer);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A Telegram user as a customer, with every linked identity', description: 'ETag carries the version.' })
-  @ApiOkResponse({ type: CustomerResponse, headers: { ETag: { description: 'The customer version', schema: { type: 'string' } } } })
+  @ApiOperation({
+    summary: 'A Telegram user as a customer, with every linked identity',
+    description: 'ETag carries the version.',
+  })
+  @ApiOkResponse({
+    type: CustomerResponse,
+    headers: { ETag: { description: 'The customer version', schema: { type: 'string' } } },
+  })
   @ApiProblems(400, 401, 403, 404, 429, 503)
   async get(
     @Param() params: TelegramUserParams,
@@ -74,7 +85,9 @@ export class TelegramUsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CustomerView> {
     const command: GetCustomerCommand = { customer: { telegramId: params.id } };
-    const customer = await this.rpc.send<CustomerView>(Patterns.customer.getByTelegramId, command, { caller });
+    const customer = await this.rpc.send<CustomerView>(Patterns.customer.getByTelegramId, command, {
+      caller,
+    });
     reply.header('etag', versionEtag(customer.version));
     return customer;
   }
@@ -93,7 +106,9 @@ export class TelegramUsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const command = placeOrderCommand(body, { telegramId: params.id }, 'telegram', write);
-    const outcome = await this.rpc.send<OpOutcome<OrderResult>>(Patterns.order.place, command, { caller: write.caller });
+    const outcome = await this.rpc.send<OpOutcome<OrderResult>>(Patterns.order.place, command, {
+      caller: write.caller,
+    });
     return answerWrite(reply, outcome, (result) => result.order);
   }
 

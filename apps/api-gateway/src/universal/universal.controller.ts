@@ -25,12 +25,13 @@ import { placeOrderCommand } from '../orders/place-order-command';
 import { customerRefOf } from './customer-ref-of';
 import { CrossPlatformOrderBody } from './dto/cross-platform-order.body';
 import { CustomerRefBody } from './dto/customer-ref.body';
-import { SearchCustomersBody, SEARCH_KEYS } from './dto/search-customers.body';
+import { SearchCustomersBody } from './dto/search-customers.body';
 import { SearchCustomersResponse } from './dto/search-customers.response';
 import { UnifiedLoyaltyResponse } from './dto/unified-loyalty.response';
 import { pickExactlyOne } from './validation/pick-exactly-one';
 
 const DEFAULT_SEARCH_LIMIT = 20;
+const SEARCH_KEYS = ['query', 'email', 'telegram_id', 'phone'] as const;
 
 type CustomerPage = QueryContracts['query.customer.search']['response'];
 
@@ -45,13 +46,17 @@ export class UniversalController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Search customers across platforms',
-    description: 'Exactly one of query, email, telegram_id, phone; page with `cursor` = the previous `next_cursor`.',
+    description:
+      'Exactly one of query, email, telegram_id, phone; page with `cursor` = the previous `next_cursor`.',
   })
   @ApiOkResponse({ type: SearchCustomersResponse })
   @ApiProblems(400, 401, 403, 429, 503)
   search(@Body() body: SearchCustomersBody, @CurrentCaller() caller: Caller): Promise<CustomerPage> {
     pickExactlyOne(body, SEARCH_KEYS);
-    const command: SearchCustomersCommand = { ...toCamelCase(body), limit: body.limit ?? DEFAULT_SEARCH_LIMIT };
+    const command: SearchCustomersCommand = {
+      ...toCamelCase(body),
+      limit: body.limit ?? DEFAULT_SEARCH_LIMIT,
+    };
     return this.rpc.send<CustomerPage>(Patterns.customer.search, command, { caller });
   }
 
@@ -69,7 +74,9 @@ export class UniversalController {
   ) {
     const customer = customerRefOf(body.customer, 'customer');
     const command = placeOrderCommand(body, customer, body.platform, write, body.partner_id);
-    const outcome = await this.rpc.send<OpOutcome<OrderResult>>(Patterns.order.place, command, { caller: write.caller });
+    const outcome = await this.rpc.send<OpOutcome<OrderResult>>(Patterns.order.place, command, {
+      caller: write.caller,
+    });
     return answerWrite(reply, outcome, (result) => result.order);
   }
 
@@ -81,7 +88,10 @@ export class UniversalController {
   })
   @ApiOkResponse({ type: UnifiedLoyaltyResponse })
   @ApiProblems(400, 401, 403, 404, 429, 503)
-  unifiedLoyalty(@Body() body: CustomerRefBody, @CurrentCaller() caller: Caller): Promise<UnifiedLoyaltyView> {
+  unifiedLoyalty(
+    @Body() body: CustomerRefBody,
+    @CurrentCaller() caller: Caller,
+  ): Promise<UnifiedLoyaltyView> {
     const command: UnifiedLoyaltyCommand = { customer: customerRefOf(body) };
     return this.rpc.send<UnifiedLoyaltyView>(Patterns.loyalty.unified, command, { caller });
   }

@@ -39,7 +39,9 @@ import { linkProofOf } from './link-proof-of';
 import { profileChangesOf } from './profile-changes-of';
 import { versionEtag } from './version-etag';
 
-const ETAG_HEADER = { ETag: { description: 'The customer version, for If-Match', schema: { type: 'string' } } };
+const ETAG_HEADER = {
+  ETag: { description: 'The customer version, for If-Match', schema: { type: 'string' } },
+};
 
 /** The website's view of its users, by email. Platform rules live in platform-adapters. */
 @ApiTags('website')
@@ -61,14 +63,21 @@ export class WebsiteUsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const command: RegisterWebsiteCustomerCommand = { ...writeMetaOf(write), ...toCamelCase(body) };
-    const outcome = await this.rpc.send<OpOutcome<RegisterCustomerResult>>(Patterns.customer.registerWebsite, command, {
-      caller: write.caller,
-    });
+    const outcome = await this.rpc.send<OpOutcome<RegisterCustomerResult>>(
+      Patterns.customer.registerWebsite,
+      command,
+      {
+        caller: write.caller,
+      },
+    );
     return answerWrite(reply, outcome, (result) => result.customer);
   }
 
   @Get(':email')
-  @ApiOperation({ summary: 'A website user as a customer, with every linked identity', description: 'ETag carries the version.' })
+  @ApiOperation({
+    summary: 'A website user as a customer, with every linked identity',
+    description: 'ETag carries the version.',
+  })
   @ApiOkResponse({ type: CustomerResponse, headers: ETAG_HEADER })
   @ApiProblems(400, 401, 403, 404, 429, 503)
   async get(
@@ -89,8 +98,16 @@ export class WebsiteUsersController {
       'Sent fields change, absent ones stay, null clears. With If-Match the update applies only to that version ' +
       '(412 otherwise); without it the last writer wins.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version this update is based on, e.g. "3"' })
-  @ApiWrite({ status: 200, type: CustomerWriteResponse, description: 'Updated; ETag carries the new version' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the version this update is based on, e.g. "3"',
+  })
+  @ApiWrite({
+    status: 200,
+    type: CustomerWriteResponse,
+    description: 'Updated; ETag carries the new version',
+  })
   @ApiProblems(400, 401, 403, 404, 412, 422, 429, 503)
   async updateProfile(
     @Param() params: EmailParams,
@@ -105,9 +122,13 @@ export class WebsiteUsersController {
       expectedVersion: ifMatchVersion(ifMatch),
       changes: profileChangesOf(body),
     };
-    const outcome = await this.rpc.send<OpOutcome<UpdateProfileResult>>(Patterns.customer.updateProfile, command, {
-      caller: write.caller,
-    });
+    const outcome = await this.rpc.send<OpOutcome<UpdateProfileResult>>(
+      Patterns.customer.updateProfile,
+      command,
+      {
+        caller: write.caller,
+      },
+    );
     return answerWrite(reply, outcome, (result) => result.customer, {
       headers: (result) => ({ etag: versionEtag(result.customer.version) }),
     });
@@ -129,10 +150,18 @@ export class WebsiteUsersController {
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const command: LinkTelegramCommand = { ...writeMetaOf(write), email: params.email, proof: linkProofOf(body) };
-    const outcome = await this.rpc.send<OpOutcome<LinkTelegramResult>>(Patterns.customer.linkTelegram, command, {
-      caller: write.caller,
-    });
+    const command: LinkTelegramCommand = {
+      ...writeMetaOf(write),
+      email: params.email,
+      proof: linkProofOf(body),
+    };
+    const outcome = await this.rpc.send<OpOutcome<LinkTelegramResult>>(
+      Patterns.customer.linkTelegram,
+      command,
+      {
+        caller: write.caller,
+      },
+    );
     return answerWrite(reply, outcome, (result) => result);
   }
 
@@ -150,7 +179,9 @@ export class WebsiteUsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const command = placeOrderCommand(body, { email: params.email }, 'website', write);
-    const outcome = await this.rpc.send<OpOutcome<OrderResult>>(Patterns.order.place, command, { caller: write.caller });
+    const outcome = await this.rpc.send<OpOutcome<OrderResult>>(Patterns.order.place, command, {
+      caller: write.caller,
+    });
     return answerWrite(reply, outcome, (result) => result.order);
   }
 }

@@ -18,7 +18,11 @@ export class CustomerResolver {
   async resolve(ref: CustomerRef, caller?: Caller): Promise<CustomerView> {
     let customer = await this.find(ref, caller);
     for (let hops = 0; customer?.mergedInto && hops < MAX_MERGE_HOPS; hops++) {
-      customer = await this.queries.ask(Patterns.query.customerById, { customerId: customer.mergedInto }, caller);
+      customer = await this.queries.ask(
+        Patterns.query.customerById,
+        { customerId: customer.mergedInto },
+        caller,
+      );
     }
     if (!customer || customer.mergedInto) {
       throw new AppError('CUSTOMER_NOT_FOUND', `No customer with this ${describe(ref)}`);

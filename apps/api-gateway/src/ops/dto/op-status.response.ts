@@ -19,7 +19,11 @@ export class OpStatusResponse {
   @ApiProperty({ enum: ['applied', 'rejected', 'queued'] })
   state: OpState;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'What the op did, when applied' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'What the op did, when applied',
+  })
   result?: unknown;
 
   @ApiPropertyOptional({ type: OpErrorResponse, description: 'Why it was refused, when rejected' })

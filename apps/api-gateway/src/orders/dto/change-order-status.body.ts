@@ -4,12 +4,18 @@ import { OrderStatus } from '@karmabot/contracts';
 import { Trimmed } from '../../universal/validation/trimmed';
 
 /** Every status an order can move to; `pending` is only where orders start. */
-const TARGET_STATUSES = ['paid', 'fulfilled', 'cancelled', 'refunded'] as const satisfies readonly OrderStatus[];
+const TARGET_STATUSES = [
+  'paid',
+  'fulfilled',
+  'cancelled',
+  'refunded',
+] as const satisfies readonly OrderStatus[];
 
 export class ChangeOrderStatusBody {
   @ApiProperty({
     enum: TARGET_STATUSES,
-    description: 'paid, fulfilled and refunded need the admin token or a merchant key; any platform key may cancel',
+    description:
+      'paid, fulfilled and refunded need the admin token or a merchant key; any platform key may cancel',
   })
   @IsIn(TARGET_STATUSES)
   status: (typeof TARGET_STATUSES)[number];

@@ -16,13 +16,19 @@ export class OrderItemBody {
   @Length(1, 200)
   name: string;
 
-  @ApiProperty({ minimum: 1, maximum: 10_000, example: 2 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10_000, example: 2 })
   @IsInt()
   @Min(1)
   @Max(10_000)
   qty: number;
 
-  @ApiProperty({ minimum: 0, maximum: 1e12, example: 450, description: 'Price of one unit in minor units (cents)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1e12,
+    example: 450,
+    description: 'Price of one unit in minor units (cents)',
+  })
   @IsInt()
   @Min(0)
   @Max(1e12)

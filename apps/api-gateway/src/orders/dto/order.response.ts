@@ -39,7 +39,10 @@ export class OrderResponse {
   @ApiProperty()
   points_redeemed: number;
 
-  @ApiProperty({ format: 'uuid', description: 'In a GET: the op that placed the order; in a write answer: the op of that write' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'In a GET: the op that placed the order; in a write answer: the op of that write',
+  })
   op_id: string;
 
   @ApiProperty({ format: 'date-time' })

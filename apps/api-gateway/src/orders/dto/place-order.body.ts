@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { OrderItemBody } from './order-item.body';
 
 /**
@@ -21,7 +32,12 @@ export class PlaceOrderBody {
   @Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code in upper case' })
   currency: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1e12, description: 'Loyalty points to spend on this order' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1e12,
+    description: 'Loyalty points to spend on this order',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -7,7 +7,10 @@ import { Trimmed } from '../../universal/validation/trimmed';
 export class RegisterTelegramUserBody {
   @ApiProperty({
     description: 'Telegram user id, as a string of digits or a positive integer; answered as a string',
-    oneOf: [{ type: 'string', pattern: '^[1-9][0-9]{0,19}$' }, { type: 'integer', minimum: 1 }],
+    oneOf: [
+      { type: 'string', pattern: '^[1-9][0-9]{0,19}$' },
+      { type: 'integer', minimum: 1 },
+    ],
     example: '123456789',
   })
   @IsTelegramId()

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { PLATFORMS, Platform } from '@karmabot/contracts';
 import { PlaceOrderBody } from '../../orders/dto/place-order.body';
 import { Trimmed } from '../validation/trimmed';
@@ -14,7 +23,10 @@ export class CrossPlatformOrderBody extends PlaceOrderBody {
   @Type(() => CustomerRefBody)
   customer: CustomerRefBody;
 
-  @ApiProperty({ enum: PLATFORMS, description: 'The platform the order is attributed to; the API key needs its scope' })
+  @ApiProperty({
+    enum: PLATFORMS,
+    description: 'The platform the order is attributed to; the API key needs its scope',
+  })
   @IsIn(PLATFORMS)
   platform: Platform;
 

@@ -6,7 +6,10 @@ import { IsTelegramId } from '../validation/is-telegram-id';
 /** A customer named by exactly one of its identities (checked by customerRefOf). */
 export class CustomerRefBody {
   @ApiPropertyOptional({
-    oneOf: [{ type: 'string', pattern: '^[1-9][0-9]{0,19}$' }, { type: 'integer', minimum: 1 }],
+    oneOf: [
+      { type: 'string', pattern: '^[1-9][0-9]{0,19}$' },
+      { type: 'integer', minimum: 1 },
+    ],
     example: '123456789',
   })
   @IsOptional()
@@ -18,7 +21,10 @@ export class CustomerRefBody {
   @IsEmailAddress()
   email?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'A customer id; a merged customer’s id leads to the live one' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A customer id; a merged customer’s id leads to the live one',
+  })
   @IsOptional()
   @IsUUID('all', { message: '$property must be a UUID' })
   customer_id?: string;

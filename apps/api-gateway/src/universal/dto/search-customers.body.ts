@@ -1,16 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { PLATFORMS, Platform } from '@karmabot/contracts';
 import { E164_PHONE } from '../validation/e164-phone';
 import { IsEmailAddress } from '../validation/is-email-address';
 import { IsTelegramId } from '../validation/is-telegram-id';
 import { Trimmed } from '../validation/trimmed';
 
-export const SEARCH_KEYS = ['query', 'email', 'telegram_id', 'phone'] as const;
-
 /** Exactly one of query, email, telegram_id, phone; `platform` keeps customers with an identity there. */
 export class SearchCustomersBody {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 200, description: 'Free text over name, email, phone and usernames' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Free text over name, email, phone and usernames',
+  })
   @IsOptional()
   @Trimmed()
   @IsString()
@@ -22,7 +24,12 @@ export class SearchCustomersBody {
   @IsEmailAddress()
   email?: string;
 
-  @ApiPropertyOptional({ oneOf: [{ type: 'string', pattern: '^[1-9][0-9]{0,19}$' }, { type: 'integer', minimum: 1 }] })
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'string', pattern: '^[1-9][0-9]{0,19}$' },
+      { type: 'integer', minimum: 1 },
+    ],
+  })
   @IsOptional()
   @IsTelegramId()
   telegram_id?: string;
@@ -39,7 +46,7 @@ export class SearchCustomersBody {
   @IsIn(PLATFORMS)
   platform?: Platform;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -3,7 +3,7 @@ import { IsEmail, IsString, MaxLength } from 'class-validator';
 import { Trimmed } from './trimmed';
 
 /** RFC 5321 caps a forward path at 256 octets, i.e. an address at 254. */
-export const EMAIL_MAX_LENGTH = 254;
+const EMAIL_MAX_LENGTH = 254;
 
 export function IsEmailAddress(): PropertyDecorator {
   return applyDecorators(

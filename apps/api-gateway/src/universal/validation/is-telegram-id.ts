@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { Matches } from 'class-validator';
 
 /** Telegram ids are positive integers; as text, no leading zero, so one id has one spelling. */
-export const TELEGRAM_ID_PATTERN = /^[1-9]\d{0,19}$/;
+const TELEGRAM_ID_PATTERN = /^[1-9]\d{0,19}$/;
 
 /**
  * A Telegram id sent as a string of digits or as a positive JSON integer, kept as a string:

@@ -6,7 +6,11 @@ import { AppError } from '@karmabot/contracts';
  * rule across fields is checked here, with the same 400 shape. `path` prefixes field names
  * of a nested object (`customer.email`).
  */
-export function pickExactlyOne<K extends string>(body: Partial<Record<K, unknown>>, keys: readonly K[], path = ''): K {
+export function pickExactlyOne<K extends string>(
+  body: Partial<Record<K, unknown>>,
+  keys: readonly K[],
+  path = '',
+): K {
   const present = keys.filter((key) => body[key] !== undefined && body[key] !== null);
   if (present.length === 1) return present[0];
   const message =

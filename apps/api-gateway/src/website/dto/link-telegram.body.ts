@@ -10,7 +10,8 @@ export class LinkTelegramBody {
     minLength: 1,
     maxLength: 32,
     example: 'K7XQ2MPA',
-    description: 'One-time code from POST /v1/telegram/users/{id}/link-code (8 characters, 10 minutes, single use)',
+    description:
+      'One-time code from POST /v1/telegram/users/{id}/link-code (8 characters, 10 minutes, single use)',
   })
   @IsOptional()
   @Trimmed()
@@ -18,7 +19,10 @@ export class LinkTelegramBody {
   @Length(1, 32)
   code?: string;
 
-  @ApiPropertyOptional({ type: TelegramAuthBody, description: 'Telegram Login Widget data, verified by its signature' })
+  @ApiPropertyOptional({
+    type: TelegramAuthBody,
+    description: 'Telegram Login Widget data, verified by its signature',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()

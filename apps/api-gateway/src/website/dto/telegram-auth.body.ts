@@ -8,7 +8,12 @@ import { IsTelegramId } from '../../universal/validation/is-telegram-id';
  * trimmed or renamed: the signature covers the fields exactly as Telegram sent them.
  */
 export class TelegramAuthBody {
-  @ApiProperty({ oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^[1-9][0-9]{0,19}$' }] })
+  @ApiProperty({
+    oneOf: [
+      { type: 'integer', minimum: 1 },
+      { type: 'string', pattern: '^[1-9][0-9]{0,19}$' },
+    ],
+  })
   @IsTelegramId()
   id: string;
 
@@ -36,7 +41,10 @@ export class TelegramAuthBody {
   @MaxLength(2048)
   photo_url?: string;
 
-  @ApiProperty({ description: 'Unix time of the login; accepted for a day', oneOf: [{ type: 'integer' }, { type: 'string' }] })
+  @ApiProperty({
+    description: 'Unix time of the login; accepted for a day',
+    oneOf: [{ type: 'integer' }, { type: 'string' }],
+  })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value,
   )

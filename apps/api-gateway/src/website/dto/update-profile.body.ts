@@ -15,7 +15,12 @@ export class UpdateProfileBody {
   @Length(1, 100)
   display_name?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, pattern: E164_PHONE.source, example: '+4915112345678' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    pattern: E164_PHONE.source,
+    example: '+4915112345678',
+  })
   @ValidateIf(isSet)
   @Trimmed()
   @IsString()

@@ -3,10 +3,8 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CustomerView, GetCustomerCommand, Patterns, RpcEnvelope } from '@karmabot/contracts';
 import { callerOf } from '../../rpc/caller-of';
 import { CustomerResolver } from '../customer-resolver';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 /** A customer with its identities, by Telegram id or by email (one use case, one name per platform). */
-@RpcErrors()
 @Controller()
 export class GetCustomerHandler {
   constructor(private readonly customers: CustomerResolver) {}

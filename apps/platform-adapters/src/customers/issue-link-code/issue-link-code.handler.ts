@@ -13,7 +13,6 @@ import { OpApplier } from '../../persistence/op-applier';
 import { Pepper } from '../../secrets/pepper';
 import { callerOf } from '../../rpc/caller-of';
 import { CustomerResolver } from '../customer-resolver';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 const REPLAY_DETAIL =
   'This request was already answered: the code is shown only once and is not stored. Request a new code.';
@@ -23,7 +22,6 @@ const REPLAY_DETAIL =
  * Only the code's peppered hash enters the op; the plain code lives in this answer alone, so a
  * replay (same Idempotency-Key) cannot show it again.
  */
-@RpcErrors()
 @Controller()
 export class IssueLinkCodeHandler {
   constructor(
@@ -33,7 +31,9 @@ export class IssueLinkCodeHandler {
   ) {}
 
   @MessagePattern(Patterns.customer.issueLinkCode)
-  async handle(@Payload() { meta, data }: RpcEnvelope<IssueLinkCodeCommand>): Promise<OpOutcome<LinkCodeIssued>> {
+  async handle(
+    @Payload() { meta, data }: RpcEnvelope<IssueLinkCodeCommand>,
+  ): Promise<OpOutcome<LinkCodeIssued>> {
     const caller = callerOf(meta);
     await this.customers.resolve({ telegramId: data.telegramId }, caller);
     const code = generateLinkCode();

@@ -22,12 +22,22 @@ export class LinkProofBuilder {
   build(proof: LinkTelegramCommand['proof']): LinkProof {
     if (proof.kind === 'code') {
       // The Telegram id is not known until persistence looks the code up.
-      return { telegramId: '', proof: { kind: 'code', codeHash: hashLinkCode(proof.code, this.pepper.value) } };
+      return {
+        telegramId: '',
+        proof: { kind: 'code', codeHash: hashLinkCode(proof.code, this.pepper.value) },
+      };
     }
     if (this.config.TELEGRAM_BOT_TOKEN === '') {
-      throw new AppError('LINK_PROOF_INVALID', 'Telegram login is not configured on this server (no bot token)');
+      throw new AppError(
+        'LINK_PROOF_INVALID',
+        'Telegram login is not configured on this server (no bot token)',
+      );
     }
-    const verified = verifyTelegramLogin(proof.data, this.config.TELEGRAM_BOT_TOKEN, Math.floor(Date.now() / 1000));
+    const verified = verifyTelegramLogin(
+      proof.data,
+      this.config.TELEGRAM_BOT_TOKEN,
+      Math.floor(Date.now() / 1000),
+    );
     if (!verified.ok) {
       throw new AppError('LINK_PROOF_INVALID', `Telegram login data is not valid: ${verified.reason}`);
     }

@@ -9,16 +9,16 @@ import {
 } from '@karmabot/contracts';
 import { OpApplier } from '../../persistence/op-applier';
 import { callerOf } from '../../rpc/caller-of';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 /** Registers a Telegram user; persistence answers `created: false` with the same customer when the id is known. */
-@RpcErrors()
 @Controller()
 export class RegisterTelegramCustomerHandler {
   constructor(private readonly ops: OpApplier) {}
 
   @MessagePattern(Patterns.customer.registerTelegram)
-  handle(@Payload() { meta, data }: RpcEnvelope<RegisterTelegramCustomerCommand>): Promise<OpOutcome<RegisterCustomerResult>> {
+  handle(
+    @Payload() { meta, data }: RpcEnvelope<RegisterTelegramCustomerCommand>,
+  ): Promise<OpOutcome<RegisterCustomerResult>> {
     return this.ops.apply(
       {
         type: 'customer.register_telegram',

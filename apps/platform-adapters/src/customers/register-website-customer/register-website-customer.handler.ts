@@ -12,13 +12,11 @@ import { normalizeEmail } from '@karmabot/domain';
 import { OpApplier } from '../../persistence/op-applier';
 import { callerOf } from '../../rpc/caller-of';
 import { PASSWORD_HASH_COST } from './password-hash-cost';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 /**
  * Registers a website user. The password is hashed here, before the op exists, so the clear
  * password reaches no op payload, queue, store or log. Persistence refuses a taken email (409).
  */
-@RpcErrors()
 @Controller()
 export class RegisterWebsiteCustomerHandler {
   constructor(private readonly ops: OpApplier) {}

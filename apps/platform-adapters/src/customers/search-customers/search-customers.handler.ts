@@ -4,10 +4,8 @@ import { Patterns, QueryContracts, RpcEnvelope, SearchCustomersCommand } from '@
 import { normalizeEmail } from '@karmabot/domain';
 import { PersistenceQueries } from '../../persistence/persistence-queries';
 import { callerOf } from '../../rpc/caller-of';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 /** Customers across every platform, a page at a time; emails are matched in their one stored spelling. */
-@RpcErrors()
 @Controller()
 export class SearchCustomersHandler {
   constructor(private readonly queries: PersistenceQueries) {}

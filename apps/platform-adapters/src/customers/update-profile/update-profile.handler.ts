@@ -1,16 +1,20 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { OpOutcome, Patterns, RpcEnvelope, UpdateProfileCommand, UpdateProfileResult } from '@karmabot/contracts';
+import {
+  OpOutcome,
+  Patterns,
+  RpcEnvelope,
+  UpdateProfileCommand,
+  UpdateProfileResult,
+} from '@karmabot/contracts';
 import { OpApplier } from '../../persistence/op-applier';
 import { callerOf } from '../../rpc/caller-of';
 import { CustomerResolver } from '../customer-resolver';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 /**
  * Partial profile update. The version check (If-Match) happens in persistence, inside the
  * transaction that writes, so two writers holding the same version cannot both win.
  */
-@RpcErrors()
 @Controller()
 export class UpdateProfileHandler {
   constructor(
@@ -19,7 +23,9 @@ export class UpdateProfileHandler {
   ) {}
 
   @MessagePattern(Patterns.customer.updateProfile)
-  async handle(@Payload() { meta, data }: RpcEnvelope<UpdateProfileCommand>): Promise<OpOutcome<UpdateProfileResult>> {
+  async handle(
+    @Payload() { meta, data }: RpcEnvelope<UpdateProfileCommand>,
+  ): Promise<OpOutcome<UpdateProfileResult>> {
     const caller = callerOf(meta);
     const customer = await this.customers.resolve({ email: data.email }, caller);
     return this.ops.apply(

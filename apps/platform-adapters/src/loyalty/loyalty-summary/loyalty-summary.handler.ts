@@ -5,10 +5,8 @@ import { CustomerResolver } from '../../customers/customer-resolver';
 import { PersistenceQueries } from '../../persistence/persistence-queries';
 import { callerOf } from '../../rpc/caller-of';
 import { RECENT_ENTRIES_LIMIT } from '../recent-entries-limit';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 /** Balance, pending points, tier and recent entries of the customer behind one identity. */
-@RpcErrors()
 @Controller()
 export class LoyaltySummaryHandler {
   constructor(

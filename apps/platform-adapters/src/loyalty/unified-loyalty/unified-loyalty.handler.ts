@@ -5,14 +5,12 @@ import { CustomerResolver } from '../../customers/customer-resolver';
 import { PersistenceQueries } from '../../persistence/persistence-queries';
 import { callerOf } from '../../rpc/caller-of';
 import { RECENT_ENTRIES_LIMIT } from '../recent-entries-limit';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 /**
  * One balance over every identity of a person. A merge moves the absorbed customer's ledger to
  * the live customer, so the live customer's ledger is the whole story; any identity (or a
  * tombstone's id) leads there through the resolver.
  */
-@RpcErrors()
 @Controller()
 export class UnifiedLoyaltyHandler {
   constructor(

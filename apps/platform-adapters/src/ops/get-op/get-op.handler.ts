@@ -3,13 +3,11 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AppError, GetOpCommand, OpStatusView, Patterns, RpcEnvelope } from '@karmabot/contracts';
 import { PersistenceQueries } from '../../persistence/persistence-queries';
 import { callerOf } from '../../rpc/caller-of';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 /**
  * An op's state for the client that wrote it (say, after a timeout). Another key gets the same
  * 404 as for an op that does not exist, so op ids reveal nothing about other clients' writes.
  */
-@RpcErrors()
 @Controller()
 export class GetOpHandler {
   constructor(private readonly queries: PersistenceQueries) {}

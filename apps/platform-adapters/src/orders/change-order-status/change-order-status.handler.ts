@@ -5,14 +5,12 @@ import { OpApplier } from '../../persistence/op-applier';
 import { callerOf } from '../../rpc/caller-of';
 import { OrderFinder } from '../order-finder';
 import { assertMaySetStatus } from './assert-may-set-status';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 /**
  * Moves an order through its state machine. Whether the move is allowed from the order's
  * current status is decided by persistence when the op applies (409 ORDER_TRANSITION_INVALID),
  * since only there is the status read in the same transaction that changes it.
  */
-@RpcErrors()
 @Controller()
 export class ChangeOrderStatusHandler {
   constructor(
@@ -21,7 +19,9 @@ export class ChangeOrderStatusHandler {
   ) {}
 
   @MessagePattern(Patterns.order.changeStatus)
-  async handle(@Payload() { meta, data }: RpcEnvelope<ChangeOrderStatusCommand>): Promise<OpOutcome<OrderResult>> {
+  async handle(
+    @Payload() { meta, data }: RpcEnvelope<ChangeOrderStatusCommand>,
+  ): Promise<OpOutcome<OrderResult>> {
     const caller = callerOf(meta);
     assertMaySetStatus(caller, data.status);
     const order = await this.orders.find(data.orderId, caller);

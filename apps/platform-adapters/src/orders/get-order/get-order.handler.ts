@@ -3,9 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { GetOrderCommand, OrderView, Patterns, RpcEnvelope } from '@karmabot/contracts';
 import { callerOf } from '../../rpc/caller-of';
 import { OrderFinder } from '../order-finder';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
-@RpcErrors()
 @Controller()
 export class GetOrderHandler {
   constructor(private readonly orders: OrderFinder) {}

@@ -6,5 +6,8 @@ import { AppError, Caller, Platform } from '@karmabot/contracts';
  */
 export function assertMayOrderFor(caller: Caller, platform: Platform): void {
   if (caller.kind === 'admin' || caller.scopes.includes(platform)) return;
-  throw new AppError('FORBIDDEN', `This API key has no "${platform}" scope, so it cannot place ${platform} orders`);
+  throw new AppError(
+    'FORBIDDEN',
+    `This API key has no "${platform}" scope, so it cannot place ${platform} orders`,
+  );
 }

@@ -7,7 +7,6 @@ import { CustomerResolver } from '../../customers/customer-resolver';
 import { OpApplier } from '../../persistence/op-applier';
 import { callerOf } from '../../rpc/caller-of';
 import { assertMayOrderFor } from './assert-may-order-for';
-import { RpcErrors } from '../../rpc/rpc-errors.decorator';
 
 /**
  * Places an order for a customer named by any identity, attributed to the platform it came
@@ -15,7 +14,6 @@ import { RpcErrors } from '../../rpc/rpc-errors.decorator';
  * the total and the points; the earn rate travels in the op so a replay earns what the first
  * apply would have.
  */
-@RpcErrors()
 @Controller()
 export class PlaceOrderHandler {
   constructor(

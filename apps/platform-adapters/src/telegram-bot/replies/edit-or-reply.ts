@@ -9,7 +9,8 @@ import { BotContext } from '../context/bot-context';
 export async function editOrReply(ctx: BotContext, text: string, extra: ExtraEditMessageText = {}): Promise<void> {
   if (ctx.callbackQuery?.message) {
     try {
-      await ctx.editMessageText(text, extra);
+      // No keyboard given means none: an empty one removes the old buttons with the old text.
+      await ctx.editMessageText(text, extra.reply_markup ? extra : { ...extra, reply_markup: { inline_keyboard: [] } });
       return;
     } catch (error) {
       if (error instanceof TelegramError && /not modified/i.test(error.description)) return;

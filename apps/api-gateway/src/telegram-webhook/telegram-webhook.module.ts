@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { TelegramWebhookController } from './telegram-webhook.controller';
+
+@Module({ controllers: [TelegramWebhookController] })
+export class TelegramWebhookModule {}
