@@ -25,9 +25,12 @@ export interface OpPayloads {
   };
   'customer.link_telegram': {
     customerId: string;
-    telegramId: string;
-    /** A one-time code is consumed inside the same transaction as the link. */
-    proof: { kind: 'code'; codeHash: string } | { kind: 'telegram_auth' };
+    /**
+     * A one-time code names the Telegram account it was issued for and is consumed inside the
+     * same transaction as the link; Telegram Login data was verified at the edge and leaves
+     * only the account it proves.
+     */
+    proof: { kind: 'code'; codeHash: string } | { kind: 'telegram_auth'; telegramId: string };
   };
   'link_code.issue': {
     telegramId: string;

@@ -1,15 +1,15 @@
 import { Sql } from '../db/sql';
 
 /**
- * Uses up a one-time link code: it must exist, be unused, not be expired at the op's time
- * (`at`, not the clock: a deferred op is judged as of when it was accepted) and have been
- * issued for this Telegram account. Returns false when any of that fails, saying nothing about
+ * Uses up a one-time link code and answers the Telegram account it was issued for: it must
+ * exist, be unused and not be expired at the op's time (`at`, not the clock: a deferred op is
+ * judged as of when it was accepted). Returns null when any of that fails, saying nothing about
  * which, so a guesser learns nothing. The row is locked, so two ops cannot both use one code.
  */
 export async function consumeLinkCode(
   tx: Sql,
-  proof: { codeHash: string; telegramId: string; customerId: string; at: string },
-): Promise<boolean> {
+  proof: { codeHash: string; customerId: string; at: string },
+): Promise<string | null> {
   const { rows } = await tx.query<{
     id: string;
     telegram_id: string;
@@ -20,15 +20,12 @@ export async function consumeLinkCode(
   ]);
   const code = rows[0];
   const usable =
-    code !== undefined &&
-    code.used_at === null &&
-    code.expires_at.getTime() > new Date(proof.at).getTime() &&
-    code.telegram_id === proof.telegramId;
-  if (!usable) return false;
+    code !== undefined && code.used_at === null && code.expires_at.getTime() > new Date(proof.at).getTime();
+  if (!usable) return null;
   await tx.query(`UPDATE link_codes SET used_at = $2, used_by_customer_id = $3 WHERE id = $1`, [
     code.id,
     proof.at,
     proof.customerId,
   ]);
-  return true;
+  return code.telegram_id;
 }

@@ -46,7 +46,7 @@ function history(): Op[] {
     sampleOps.placeOrder(tgId, { redeemPoints: 1000 }), // rejected: not enough points
     web,
     sampleOps.issueLinkCode(telegramId, codeHash, new Date(Date.now() + 600_000).toISOString()),
-    sampleOps.linkWithCode(webId, telegramId, codeHash),
+    sampleOps.linkWithCode(webId, codeHash),
     makeOp('customer.update_profile', {
       customerId: webId,
       changes: { phone: '+15550100' },

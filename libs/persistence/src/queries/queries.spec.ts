@@ -129,8 +129,7 @@ describe('queries', () => {
         store,
         makeOp('customer.link_telegram', {
           customerId: web.id,
-          telegramId: tg.identities[0].externalId,
-          proof: { kind: 'telegram_auth' },
+          proof: { kind: 'telegram_auth', telegramId: tg.identities[0].externalId },
         }),
       );
 

@@ -60,7 +60,7 @@ export const sampleOps = {
     return makeOp('link_code.issue', { telegramId, codeHash, expiresAt });
   },
 
-  linkWithCode(customerId: string, telegramId: string, codeHash: string): Op<'customer.link_telegram'> {
-    return makeOp('customer.link_telegram', { customerId, telegramId, proof: { kind: 'code', codeHash } });
+  linkWithCode(customerId: string, codeHash: string): Op<'customer.link_telegram'> {
+    return makeOp('customer.link_telegram', { customerId, proof: { kind: 'code', codeHash } });
   },
 };

@@ -4,7 +4,7 @@ import { AppError, LinkTelegramCommand, OpPayloads } from '@karmabot/contracts';
 import { hashLinkCode, verifyTelegramLogin } from '@karmabot/domain';
 import { Pepper } from '../../secrets/pepper';
 
-type LinkProof = Pick<OpPayloads['customer.link_telegram'], 'telegramId' | 'proof'>;
+type LinkProof = OpPayloads['customer.link_telegram']['proof'];
 
 /**
  * Turns the client's proof of controlling a Telegram account into what the op may carry: a
@@ -21,11 +21,7 @@ export class LinkProofBuilder {
 
   build(proof: LinkTelegramCommand['proof']): LinkProof {
     if (proof.kind === 'code') {
-      // The Telegram id is not known until persistence looks the code up.
-      return {
-        telegramId: '',
-        proof: { kind: 'code', codeHash: hashLinkCode(proof.code, this.pepper.value) },
-      };
+      return { kind: 'code', codeHash: hashLinkCode(proof.code, this.pepper.value) };
     }
     if (this.config.TELEGRAM_BOT_TOKEN === '') {
       throw new AppError(
@@ -41,6 +37,6 @@ export class LinkProofBuilder {
     if (!verified.ok) {
       throw new AppError('LINK_PROOF_INVALID', `Telegram login data is not valid: ${verified.reason}`);
     }
-    return { telegramId: verified.telegramId, proof: { kind: 'telegram_auth' } };
+    return { kind: 'telegram_auth', telegramId: verified.telegramId };
   }
 }

@@ -33,7 +33,7 @@ export class LinkTelegramHandler {
     const proof = this.proofs.build(data.proof);
     const customer = await this.customers.resolve({ email: data.email }, caller);
     return this.ops.apply(
-      { type: 'customer.link_telegram', platform: 'website', payload: { customerId: customer.id, ...proof } },
+      { type: 'customer.link_telegram', platform: 'website', payload: { customerId: customer.id, proof } },
       data,
       caller,
     );

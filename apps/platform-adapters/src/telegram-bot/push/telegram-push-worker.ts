@@ -19,19 +19,25 @@ import { UnreachableChats } from './unreachable-chats';
 
 /** A chat that keeps answering 429 is given up on after this many waits. */
 const MAX_RATE_LIMITED_WAITS = 20;
+/** A delayed job may wake a little before its slot; that close, it just goes. */
+const EARLY_ENOUGH_MS = 20;
+
+/** A push job, with its place in the chat's line and how often Telegram made it wait. */
+type PushJobData = PushJob & { slotAt?: number; rateLimitedWaits?: number };
 
 type Delivery = { chatId: string; languageCode: string | null } | null;
 
 /**
  * Sends the queued pushes within Telegram's limits: BullMQ's limiter holds all replicas to
- * TELEGRAM_PUSH_PER_SECOND together, the chat gate to one message a second per chat. A 429 waits
- * `retry_after` and tries again (without spending an attempt); a 403 marks the chat unreachable
- * and drops the push; other 4xx are dropped with a log line; anything else is retried with backoff.
+ * TELEGRAM_PUSH_PER_SECOND together, the chat gate to one message a second per chat, in order.
+ * A 429 waits `retry_after` and tries again (without spending an attempt, and ahead of the pushes
+ * queued behind it); a 403 marks the chat unreachable and drops the push; other 4xx are dropped
+ * with a log line; anything else is retried with backoff.
  */
 @Injectable()
 export class TelegramPushWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TelegramPushWorker.name);
-  private worker: Worker<PushJob & { rateLimitedWaits?: number }> | null = null;
+  private worker: Worker<PushJobData> | null = null;
 
   constructor(
     @InjectBot() private readonly bot: Telegraf<BotContext>,
@@ -64,7 +70,7 @@ export class TelegramPushWorker implements OnApplicationBootstrap, BeforeApplica
     await this.worker?.close();
   }
 
-  private async deliver(job: Job<PushJob & { rateLimitedWaits?: number }>, token?: string): Promise<string> {
+  private async deliver(job: Job<PushJobData>, token?: string): Promise<string> {
     const delivery = await this.deliveryOf(job.data);
     if (!delivery) {
       botPushes.inc({ outcome: 'skipped' });
@@ -75,8 +81,9 @@ export class TelegramPushWorker implements OnApplicationBootstrap, BeforeApplica
       botPushes.inc({ outcome: 'skipped' });
       return 'chat unreachable';
     }
-    const waitMs = await this.gate.reserve(chatId);
-    if (waitMs > 0) return this.later(job, token, waitMs);
+    const slotAt = await this.gate.admit(chatId, job.data.slotAt);
+    if (slotAt !== job.data.slotAt) await job.updateData({ ...job.data, slotAt });
+    if (slotAt - Date.now() > EARLY_ENOUGH_MS) return this.later(job, token, slotAt - Date.now());
 
     const locale = (await this.locales.chosen(chatId)) ?? localeOf(delivery.languageCode ?? undefined);
     const t = messagesFor(locale);
@@ -93,8 +100,9 @@ export class TelegramPushWorker implements OnApplicationBootstrap, BeforeApplica
         const waits = (job.data.rateLimitedWaits ?? 0) + 1;
         this.logger.warn({ msg: 'telegram.push.rate_limited', job_id: job.id, chat_id: chatId, retry_after_s: retryAfterS, waits });
         if (waits > MAX_RATE_LIMITED_WAITS) throw new Error(`still rate limited after ${MAX_RATE_LIMITED_WAITS} waits`);
-        await job.updateData({ ...job.data, rateLimitedWaits: waits });
-        return this.later(job, token, retryAfterS * 1000);
+        const keptSlot = await this.gate.block(chatId, Date.now() + retryAfterS * 1000);
+        await job.updateData({ ...job.data, rateLimitedWaits: waits, slotAt: keptSlot });
+        return this.later(job, token, keptSlot - Date.now());
       }
       if (isChatUnreachable(error)) {
         botPushes.inc({ outcome: 'unreachable' });

@@ -1,4 +1,4 @@
-import { AppError } from '@karmabot/contracts';
+import { AppError, OpPayloads } from '@karmabot/contracts';
 import { customerIdForIdentity } from '@karmabot/domain';
 import { consumeLinkCode } from '../../customers/consume-link-code';
 import { customerMerged } from '../../customers/customer-merged';
@@ -7,6 +7,7 @@ import { insertIdentity } from '../../customers/insert-identity';
 import { lockIdentityOwner } from '../../customers/lock-identity-owner';
 import { mergeCustomerInto } from '../../customers/merge-customer-into';
 import { isUuid } from '../../db/is-uuid';
+import { Sql } from '../../db/sql';
 import { CustomerRow } from '../../rows/customer-row';
 import { loadCustomerViews } from '../../views/load-customer-views';
 import { OpHandler } from '../op-handler';
@@ -22,21 +23,16 @@ import { OpHandler } from '../op-handler';
  * - It belongs to a tombstone: refused, it cannot be told whose it is now.
  */
 export const linkTelegram: OpHandler<'customer.link_telegram'> = async (tx, op) => {
-  const { customerId, telegramId, proof } = op.payload;
-  customerIdForIdentity('telegram', telegramId); // validates the Telegram id like registration does
+  const { customerId, proof } = op.payload;
   if (!isUuid(customerId)) throw customerNotFound(String(customerId));
+  // Link codes are locked before customers, in every op that takes both, so none deadlock.
+  const telegramId = await provenTelegramId(tx, op.payload, op.at);
+  customerIdForIdentity('telegram', telegramId); // validates the Telegram id like registration does
 
   const locked = await lockIdentityOwner(tx, 'telegram', telegramId, [customerId]);
   const survivor = locked.others.get(customerId);
   if (!survivor) throw customerNotFound(customerId);
   if (survivor.merged_into) throw customerMerged(survivor);
-
-  if (proof?.kind === 'code') {
-    const ok = await consumeLinkCode(tx, { codeHash: proof.codeHash, telegramId, customerId, at: op.at });
-    if (!ok) throw new AppError('LINK_PROOF_INVALID', 'The link code is invalid, expired or already used');
-  } else if (proof?.kind !== 'telegram_auth') {
-    throw new AppError('LINK_PROOF_INVALID', 'A link code or Telegram Login data is required');
-  }
 
   let result: CustomerRow = survivor;
   let mergedCustomerId: string | null = null;
@@ -56,3 +52,19 @@ export const linkTelegram: OpHandler<'customer.link_telegram'> = async (tx, op) 
   const [customer] = await loadCustomerViews(tx, [result]);
   return { customer, mergedCustomerId };
 };
+
+async function provenTelegramId(
+  tx: Sql,
+  { customerId, proof }: OpPayloads['customer.link_telegram'],
+  at: string,
+): Promise<string> {
+  if (proof?.kind === 'telegram_auth') return proof.telegramId;
+  if (proof?.kind !== 'code') {
+    throw new AppError('LINK_PROOF_INVALID', 'A link code or Telegram Login data is required');
+  }
+  const telegramId = await consumeLinkCode(tx, { codeHash: proof.codeHash, customerId, at });
+  if (telegramId === null) {
+    throw new AppError('LINK_PROOF_INVALID', 'The link code is invalid, expired or already used');
+  }
+  return telegramId;
+}
