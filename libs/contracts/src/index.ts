@@ -15,7 +15,6 @@ export * from './views/order-view';
 export * from './views/loyalty-view';
 export * from './views/api-key-view';
 export * from './queries/query-contracts';
-export * from './auth/resolve-pepper';
 export * from './api-keys/create-api-key-command';
 export * from './api-keys/revoke-api-key-command';
 export * from './commands';

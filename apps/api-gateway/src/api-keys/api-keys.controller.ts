@@ -16,7 +16,7 @@ import {
   Patterns,
   RevokeApiKeyCommand,
 } from '@karmabot/contracts';
-import { RpcClient } from '@karmabot/common';
+import { Pepper, RpcClient } from '@karmabot/common';
 import { Auth } from '../auth/auth.decorator';
 import { ApiKeyRevocations } from '../auth/api-key-revocations';
 import { ApiProblems } from '../docs/api-problems.decorator';
@@ -24,7 +24,6 @@ import { Write, WriteContext } from '../idempotency/write-context';
 import { answerWrite } from '../ops/op-response';
 import { ApiKeyCreatedResponse } from './api-key-created.response';
 import { ApiKeyIdParams } from './api-key-id.params';
-import { ApiKeyPepper } from './api-key-pepper';
 import { ApiKeyResponse } from './api-key.response';
 import { CreateApiKeyBody } from './create-api-key.body';
 import { generateApiKey } from './generate-api-key';
@@ -51,7 +50,7 @@ type QueuedApiKey = Omit<ApiKeyView, 'createdAt'> & { createdAt: null; opId: str
 export class ApiKeysController {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly pepper: ApiKeyPepper,
+    private readonly pepper: Pepper,
     private readonly revocations: ApiKeyRevocations,
   ) {}
 

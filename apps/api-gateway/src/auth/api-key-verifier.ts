@@ -1,8 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ApiKeyRecord, AppError, Patterns, QueryContracts } from '@karmabot/contracts';
-import { RpcClient } from '@karmabot/common';
-import { ApiKeyPepper } from '../api-keys/api-key-pepper';
+import { Pepper, RpcClient } from '@karmabot/common';
 import { hashApiKey } from '../api-keys/hash-api-key';
 import { parseApiKeyPrefix } from '../api-keys/parse-api-key-prefix';
 import { ApiKeyCache } from './api-key-cache';
@@ -21,7 +20,7 @@ export class ApiKeyVerifier {
   constructor(
     private readonly rpc: RpcClient,
     private readonly cache: ApiKeyCache,
-    private readonly pepper: ApiKeyPepper,
+    private readonly pepper: Pepper,
   ) {}
 
   async verify(rawKey: string): Promise<ApiKeyRecord> {

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { ApiKeyPepper } from '../api-keys/api-key-pepper';
 import { ApiKeyCache } from './api-key-cache';
 import { ApiKeyRevocations } from './api-key-revocations';
 import { ApiKeyVerifier } from './api-key-verifier';
@@ -13,11 +12,10 @@ import { AuthGuard } from './auth.guard';
 @Module({
   providers: [
     AuthGuard,
-    ApiKeyPepper,
     ApiKeyVerifier,
     ApiKeyRevocations,
     { provide: ApiKeyCache, useFactory: () => new ApiKeyCache() },
   ],
-  exports: [AuthGuard, ApiKeyPepper, ApiKeyVerifier, ApiKeyRevocations, ApiKeyCache],
+  exports: [AuthGuard, ApiKeyVerifier, ApiKeyRevocations, ApiKeyCache],
 })
 export class AuthModule {}

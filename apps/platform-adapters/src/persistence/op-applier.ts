@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { RpcClient } from '@karmabot/common';
+import { Pepper, RpcClient } from '@karmabot/common';
 import { Caller, Op, OpOutcome, OpType, Patterns, WriteMeta } from '@karmabot/contracts';
-import { Pepper } from '../secrets/pepper';
 import { OpDraft } from './op-draft';
 
 /**

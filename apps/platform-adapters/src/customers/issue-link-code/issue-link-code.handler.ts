@@ -1,3 +1,4 @@
+import { Pepper } from '@karmabot/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
@@ -10,7 +11,6 @@ import {
 } from '@karmabot/contracts';
 import { generateLinkCode, hashLinkCode, LINK_CODE_TTL_SECONDS } from '@karmabot/domain';
 import { OpApplier } from '../../persistence/op-applier';
-import { Pepper } from '../../secrets/pepper';
 import { callerOf } from '../../rpc/caller-of';
 import { CustomerResolver } from '../customer-resolver';
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@karmabot/common';
+import { APP_CONFIG, AppConfig, Pepper } from '@karmabot/common';
 import { AppError, LinkTelegramCommand, OpPayloads } from '@karmabot/contracts';
 import { hashLinkCode, verifyTelegramLogin } from '@karmabot/domain';
-import { Pepper } from '../../secrets/pepper';
 
 type LinkProof = OpPayloads['customer.link_telegram']['proof'];
 
