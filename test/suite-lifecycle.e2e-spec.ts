@@ -112,19 +112,22 @@ describe('a gateway stopped with SIGTERM', () => {
     // Give the gateway time to take the headers in before it is told to stop.
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    const started = Date.now();
-    const exit = suite.stopApp('api-gateway', 'SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const responses = await Promise.all(inFlight.map((request) => request.finish()));
+    try {
+      const started = Date.now();
+      const exit = suite.stopApp('api-gateway', 'SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const responses = await Promise.all(inFlight.map((request) => request.finish()));
 
-    // The requests were served normally, not cut off or refused.
-    expect(responses.map((r) => r.status)).toEqual([404, 404, 404]);
-    expect(responses.map((r) => JSON.parse(r.body).correlation_id)).toEqual(requestIds);
+      // The requests were served normally, not cut off or refused.
+      expect(responses.map((r) => r.status)).toEqual([404, 404, 404]);
+      expect(responses.map((r) => JSON.parse(r.body).correlation_id)).toEqual(requestIds);
 
-    // The connections stay open as a keep-alive client leaves them: shutdown must not wait for them.
-    expect(await exit).toEqual({ code: 0, signal: null });
-    expect(Date.now() - started).toBeLessThan(5000 + 2000);
-    for (const request of inFlight) request.close();
+      // The connections stay open, as a keep-alive client leaves them: shutdown must not wait for them.
+      expect(await exit).toEqual({ code: 0, signal: null });
+      expect(Date.now() - started).toBeLessThan(5000 + 2000);
+    } finally {
+      for (const request of inFlight) request.close();
+    }
   });
 });
 
@@ -146,7 +149,17 @@ describe('a suite whose Redis restarts', () => {
       describe: () => 'GET /v1/admin/health to report a mode from persistence before the restart',
     });
 
-    await redis.restart({ downMs: 1000 });
+    await redis.down();
+    // The outage is real and seen: readiness reports it while Redis is away.
+    await waitUntil(
+      async () => ((await get(`${suite.urlOf('persistence')}/readyz`)).status === 503 ? true : undefined),
+      {
+        timeoutMs: 5000,
+        intervalMs: 100,
+        describe: () => 'persistence to answer 503 on /readyz without Redis',
+      },
+    );
+    await redis.up();
     const backAt = Date.now();
 
     await waitUntil(

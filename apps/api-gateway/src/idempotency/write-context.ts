@@ -31,9 +31,11 @@ export function writeContextOf(request: FastifyRequest, caller: Caller): WriteCo
   const header = request.headers['idempotency-key'];
   const key = Array.isArray(header) ? header[0] : header;
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new AppError('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1-255 printable ASCII characters', [
-      { field: 'Idempotency-Key', message: 'must be 1-255 printable ASCII characters' },
-    ]);
+    throw new AppError(
+      'IDEMPOTENCY_KEY_INVALID',
+      'Idempotency-Key must be 1-255 printable ASCII characters',
+      [{ field: 'Idempotency-Key', message: 'must be 1-255 printable ASCII characters' }],
+    );
   }
   const requestHash = createHash('sha256')
     .update(`${request.method} ${request.url.split('?')[0]}\n${canonicalJson(request.body ?? null)}`)
