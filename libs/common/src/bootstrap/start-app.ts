@@ -8,6 +8,7 @@ import { requestContext } from '../logging/request-context';
 import { httpDuration, httpRequests } from '../metrics/metrics';
 import { PrefixedRedisServer } from '../rpc/prefixed-redis-server';
 import { StrictValidationPipe } from '../http/strict-validation.pipe';
+import { drainOnSignals } from './graceful-shutdown';
 
 export interface StartAppOptions {
   name: string;
@@ -25,7 +26,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * Starts one app the same way every time: config validated first (exit 1 naming every bad
  * variable), JSON logs, Fastify with a body limit, a correlation id per request (X-Request-Id in
- * and out), request logs and metrics, RPC over the prefixed Redis transport, graceful SIGTERM.
+ * and out), request logs and metrics, RPC over the prefixed Redis transport, draining on SIGTERM.
  */
 export async function startApp(options: StartAppOptions): Promise<INestApplication> {
   let config: AppConfig;
@@ -48,15 +49,15 @@ export async function startApp(options: StartAppOptions): Promise<INestApplicati
     logger: false,
     forceCloseConnections: 'idle',
     // The seed's routes are written with a trailing slash (`POST /v1/telegram/users/`).
-    ignoreTrailingSlash: true,
+    routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
     logger,
     bufferLogs: true,
   });
   instrumentRequests(app, logger);
+  drainOnSignals(app, logger, config.SHUTDOWN_GRACE_MS);
   app.useGlobalPipes(new StrictValidationPipe());
-  app.enableShutdownHooks();
   await options.configure?.(app, config);
   if (options.serveRpc) {
     // inheritAppConfig: the one error filter (an APP_FILTER of the HTTP app) must also cover
