@@ -1,4 +1,4 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ApiKeyView,
@@ -8,7 +8,6 @@ import {
   Patterns,
   RpcEnvelope,
 } from '@karmabot/contracts';
-import { AppErrorFilter } from '@karmabot/common';
 import { OpApplier } from '../../persistence/op-applier';
 import { callerOf } from '../../rpc/caller-of';
 import { assertAdminCaller } from '../assert-admin-caller';
@@ -17,11 +16,7 @@ const HMAC_HEX = /^[0-9a-f]{64}$/;
 
 /**
  * `api-key.create`: records a key the gateway generated, as an `api_key.create` op.
- * The filter is bound here because a hybrid app's microservice does not get APP_FILTER filters
- * (startApp connects it without inheritAppConfig): an AppError such as API_KEY_NOT_FOUND would
- * otherwise reach the gateway as a bare 503.
  */
-@UseFilters(AppErrorFilter)
 @Controller()
 export class CreateApiKeyHandler {
   constructor(private readonly ops: OpApplier) {}

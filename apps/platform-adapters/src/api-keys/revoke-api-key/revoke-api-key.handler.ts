@@ -1,18 +1,13 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ApiKeyView, OpOutcome, Patterns, RevokeApiKeyCommand, RpcEnvelope } from '@karmabot/contracts';
-import { AppErrorFilter } from '@karmabot/common';
 import { OpApplier } from '../../persistence/op-applier';
 import { callerOf } from '../../rpc/caller-of';
 import { assertAdminCaller } from '../assert-admin-caller';
 
 /**
  * `api-key.revoke`: an `api_key.revoke` op; persistence answers API_KEY_NOT_FOUND for an unknown id.
- * The filter is bound here because a hybrid app's microservice does not get APP_FILTER filters
- * (startApp connects it without inheritAppConfig): an AppError such as API_KEY_NOT_FOUND would
- * otherwise reach the gateway as a bare 503.
  */
-@UseFilters(AppErrorFilter)
 @Controller()
 export class RevokeApiKeyHandler {
   constructor(private readonly ops: OpApplier) {}
