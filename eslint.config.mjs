@@ -15,6 +15,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
+  },
+  {
     files: ['scripts/**', 'test/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },

@@ -15,8 +15,10 @@ for (const entry of Object.values({ ...packages })) {
   for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
     const path = `node_modules/${name}`;
     if (packages[path]) continue;
-    const platform = /-(darwin|linux|win32|freebsd|android|openbsd|sunos|aix)-([a-z0-9]+(?:-gnueabihf)?)/.exec(name);
-    if (!platform) throw new Error(`${name} is missing from the lock and is not a platform build: run npm install`);
+    const platform =
+      /-(darwin|linux|win32|freebsd|android|openbsd|sunos|aix)-([a-z0-9]+(?:-gnueabihf)?)/.exec(name);
+    if (!platform)
+      throw new Error(`${name} is missing from the lock and is not a platform build: run npm install`);
     const [, os, arch] = platform;
     const cpu = NODE_CPU[arch] ?? arch.replace(/-.*/, '');
     const file = name.split('/').pop();
@@ -33,11 +35,15 @@ for (const entry of Object.values({ ...packages })) {
 
 if (checkOnly) {
   if (added.length) {
-    console.error(`package-lock.json lacks ${added.length} platform builds (${added.join(', ')}): run npm run lockfile:complete`);
+    console.error(
+      `package-lock.json lacks ${added.length} platform builds (${added.join(', ')}): run npm run lockfile:complete`,
+    );
     process.exit(1);
   }
 } else if (added.length) {
-  const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+  const sorted = Object.fromEntries(
+    Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+  );
   writeFileSync('package-lock.json', JSON.stringify({ ...lock, packages: sorted }, null, 2) + '\n');
   console.log(`package-lock.json: added ${added.length} platform builds`);
 }

@@ -201,8 +201,41 @@ export const CONFIG_SCHEMA = {
     default: 'primary',
     description: 'Acknowledge a write once one store holds it, or only when both do',
   },
+  REPLICATION_BATCH_SIZE: {
+    type: 'int',
+    default: '500',
+    min: 1,
+    max: 10000,
+    description: 'Ops the replicator copies per transaction on the other store',
+  },
+  REPLICATION_POLL_MS: {
+    type: 'int',
+    default: '150',
+    min: 10,
+    description:
+      'How often the replicator looks for new ops when it has caught up (at once while a batch was full)',
+  },
+  RECONCILE_INTERVAL_MS: {
+    type: 'int',
+    default: '60000',
+    min: 0,
+    description:
+      'How often both op logs are compared and what each store lacks is copied; 0 turns the periodic run off',
+  },
+  RECONCILE_SAFETY_WINDOW_MS: {
+    type: 'int',
+    default: '600000',
+    min: 0,
+    description: 'How far before its last run reconciliation compares the op logs again (late commits)',
+  },
   CACHE_SIZE: { type: 'int', default: '10000', min: 0, description: 'Entries in the persistence read cache' },
   PROBE_INTERVAL_MS: { type: 'int', default: '1000', min: 50, description: 'How often each store is probed' },
+  ALLOW_VOLATILE_QUEUE: {
+    type: 'bool',
+    default: 'false',
+    description:
+      'Development only: let CACHE_ONLY queue writes in a Redis without AOF appendfsync always and noeviction (they may be lost in a Redis crash)',
+  },
   GROUP_COMMIT_WINDOW_MS: {
     type: 'int',
     default: '2',

@@ -23,7 +23,7 @@ import { OpHandler } from '../op-handler';
  * - It belongs to a tombstone: refused, it cannot be told whose it is now.
  */
 export const linkTelegram: OpHandler<'customer.link_telegram'> = async (tx, op) => {
-  const { customerId, proof } = op.payload;
+  const { customerId } = op.payload;
   if (!isUuid(customerId)) throw customerNotFound(String(customerId));
   // Link codes are locked before customers, in every op that takes both, so none deadlock.
   const telegramId = await provenTelegramId(tx, op.payload, op.at);
