@@ -69,14 +69,29 @@ describe('Telegram bot under faults', () => {
     // An update Telegram would not send in a private chat (no sender): the handler throws on it.
     proxy.inject({
       update_id: 8_000_001,
-      message: { message_id: 1, date: 0, chat: user.chat, text: '/loyalty', entities: [{ type: 'bot_command', offset: 0, length: 8 }] },
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: user.chat,
+        text: '/loyalty',
+        entities: [{ type: 'bot_command', offset: 0, length: 8 }],
+      },
     });
     const apology = await user.nextReply();
 
-    const reference = /^😕 Something went wrong on our side\. Please try again\. Reference: ([0-9a-f-]{36})$/.exec(apology.text)?.[1];
+    const reference =
+      /^😕 Something went wrong on our side\. Please try again\. Reference: ([0-9a-f-]{36})$/.exec(
+        apology.text,
+      )?.[1];
     expect(reference).toBeDefined();
-    const logged = logLines().find((line) => line.msg === 'telegram.handler.failed' && line.update_id === 8_000_001);
-    expect(logged).toMatchObject({ level: 'error', correlation_id: reference, error: 'update has no sender' });
+    const logged = logLines().find(
+      (line) => line.msg === 'telegram.handler.failed' && line.update_id === 8_000_001,
+    );
+    expect(logged).toMatchObject({
+      level: 'error',
+      correlation_id: reference,
+      error: 'update has no sender',
+    });
     expect(logged?.stack).toEqual(expect.stringContaining('BotCustomers'));
     await user.send('/help');
     expect((await user.nextReply()).text).toMatch(/^What I can do:/);
@@ -85,7 +100,13 @@ describe('Telegram bot under faults', () => {
   it('retries a push answered 429 after retry_after, and keeps one second between pushes to a chat', async () => {
     const user = await registeredUser();
     const orderId = await orderCoffee(user);
-    proxy.fail({ method: 'sendMessage', chatId: user.id, status: 429, description: 'Too Many Requests: retry after 2', retryAfterS: 2 });
+    proxy.fail({
+      method: 'sendMessage',
+      chatId: user.id,
+      status: 429,
+      description: 'Too Many Requests: retry after 2',
+      retryAfterS: 2,
+    });
 
     await http.post(`/v1/orders/${orderId}/status`, { status: 'paid' }, { admin: true });
     await http.post(`/v1/orders/${orderId}/status`, { status: 'fulfilled' }, { admin: true });
@@ -103,13 +124,22 @@ describe('Telegram bot under faults', () => {
   it('marks a chat that blocked the bot unreachable instead of retrying, until the user writes again', async () => {
     const user = await registeredUser();
     const orderId = await orderCoffee(user);
-    proxy.fail({ method: 'sendMessage', chatId: user.id, status: 403, description: 'Forbidden: bot was blocked by the user' });
+    proxy.fail({
+      method: 'sendMessage',
+      chatId: user.id,
+      status: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
 
     await http.post(`/v1/orders/${orderId}/status`, { status: 'paid' }, { admin: true });
-    await waitUntil(async () => logLines().find((l) => l.msg === 'telegram.chat.unreachable' && l.chat_id === String(user.id)), {
-      timeoutMs: 10_000,
-      describe: () => 'the chat to be marked unreachable',
-    });
+    await waitUntil(
+      async () =>
+        logLines().find((l) => l.msg === 'telegram.chat.unreachable' && l.chat_id === String(user.id)),
+      {
+        timeoutMs: 10_000,
+        describe: () => 'the chat to be marked unreachable',
+      },
+    );
     await http.post(`/v1/orders/${orderId}/status`, { status: 'fulfilled' }, { admin: true });
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(proxy.callsTo('sendMessage', user.id).slice(-1)[0].status).toBe(403);
@@ -117,7 +147,9 @@ describe('Telegram bot under faults', () => {
     await user.send('/help'); // writing to the bot again means it is unblocked
     await user.nextReply();
     await http.post(`/v1/orders/${orderId}/status`, { status: 'refunded' }, { admin: true });
-    expect((await user.nextReply()).text).toMatch(/is now refunded\.\n⭐ 3 points from this order were reversed\./);
+    expect((await user.nextReply()).text).toMatch(
+      /is now refunded\.\n⭐ 3 points from this order were reversed\./,
+    );
   });
 
   it('answers that the service is unavailable while persistence is down, and places the order once it is back', async () => {
@@ -138,14 +170,20 @@ describe('Telegram bot under faults', () => {
       await user.tap(summary, '✅ Confirm');
       expect((await user.nextReply()).text).toBe(UNAVAILABLE);
       expect(user.message(flow.messageId).text).toMatch(/^Please confirm/); // nothing pretended placed
-      const failure = logLines().find((l) => l.msg === 'telegram.handler.failed' && l.code === 'UPSTREAM_TIMEOUT');
+      const failure = logLines().find(
+        (l) => l.msg === 'telegram.handler.failed' && l.code === 'UPSTREAM_TIMEOUT',
+      );
       expect(failure).toMatchObject({ level: 'warn', correlation_id: expect.any(String) });
     } finally {
       await suite.startApp('persistence');
     }
 
     await user.tap(summary, '✅ Confirm'); // the same draft, so the same op: placed once
-    const placed: BotReply = await user.waitForMessage(flow.messageId, (m) => m.text.startsWith('✅ Order placed!'), 20_000);
+    const placed: BotReply = await user.waitForMessage(
+      flow.messageId,
+      (m) => m.text.startsWith('✅ Order placed!'),
+      20_000,
+    );
     expect(placed.text).toMatch(/Total: \$5\.00\nPoints to earn: 5/);
     await user.send('/orders');
     expect((await user.nextReply()).text).toMatch(/^Your last order:\n1\. #\w{8} · \S+ · \$5\.00 · pending$/);

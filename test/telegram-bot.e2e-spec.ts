@@ -12,8 +12,27 @@ const MENU = [
   ['🔗 Link account', '🌐 Language'],
   ['❓ Help'],
 ];
+const RU_MENU = [
+  ['🛒 Заказать', '📦 Мои заказы'],
+  ['⭐ Баллы', '👤 Профиль'],
+  ['🔗 Связать аккаунт', '🌐 Язык'],
+  ['❓ Помощь'],
+];
 const ITEMS = [['Coffee — $3.50'], ['Tea — $2.50'], ['Croissant — $3.00'], ['Sandwich — $6.50']];
 const TODAY = () => new Date().toISOString().slice(0, 10);
+
+/** The user's next reply, asserted by its text (exact, or a pattern) and its inline keyboard (none by default). */
+async function expectReply(
+  user: TelegramUser,
+  text: string | RegExp,
+  keyboard: string[][] = [],
+): Promise<BotReply> {
+  const reply = await user.nextReply();
+  if (typeof text === 'string') expect(reply.text).toBe(text);
+  else expect(reply.text).toMatch(text);
+  expect(reply.keyboard).toEqual(keyboard);
+  return reply;
+}
 
 describe('Telegram bot: a customer registers, orders, checks points and links accounts', () => {
   let telegram: TelegramTestServer;
@@ -25,7 +44,11 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     telegram = await startTelegramServer();
     proxy = await startTelegramFaultProxy(telegram.apiRoot);
     suite = await startSuite({
-      env: { TELEGRAM_BOT_TOKEN: telegram.botToken, TELEGRAM_API_ROOT: proxy.apiRoot, TELEGRAM_POLL_TIMEOUT_S: '0' },
+      env: {
+        TELEGRAM_BOT_TOKEN: telegram.botToken,
+        TELEGRAM_API_ROOT: proxy.apiRoot,
+        TELEGRAM_POLL_TIMEOUT_S: '0',
+      },
     });
     http = api(suite);
     await waitForBotState(suite.urlOf('platform-adapters'), 'polling');
@@ -38,7 +61,9 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
   });
 
   /** A user who has sent /start (its greeting read). */
-  async function registeredUser(options: ConstructorParameters<typeof TelegramUser>[2] = {}): Promise<TelegramUser> {
+  async function registeredUser(
+    options: ConstructorParameters<typeof TelegramUser>[2] = {},
+  ): Promise<TelegramUser> {
     const user = telegram.user(options);
     await user.send('/start');
     await user.nextReply();
@@ -53,7 +78,10 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
       await user.tap(user.message(flow.messageId), new RegExp(`^${item} — `));
       await user.waitForMessage(flow.messageId, (m) => m.text.startsWith('How many'));
       await user.tap(user.message(flow.messageId), qty);
-      await user.waitForMessage(flow.messageId, (m) => m.text.startsWith('Your order:') && m.text.includes(item));
+      await user.waitForMessage(
+        flow.messageId,
+        (m) => m.text.startsWith('Your order:') && m.text.includes(item),
+      );
     }
     await user.tap(user.message(flow.messageId), '✅ Checkout');
     await user.waitForMessage(flow.messageId, (m) => m.text.startsWith('Please confirm'));
@@ -76,10 +104,12 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     expect(greeting.keyboard).toEqual(MENU);
     const customer = await http.get(`/v1/telegram/users/${user.id}`, { admin: true });
     expect(customer.status).toBe(200);
-    expect(customer.body.identities).toEqual([expect.objectContaining({ platform: 'telegram', external_id: String(user.id) })]);
+    expect(customer.body.identities).toEqual([
+      expect.objectContaining({ platform: 'telegram', external_id: String(user.id) }),
+    ]);
 
     await user.send('/start');
-    expect((await user.nextReply()).text).toMatch(/^Welcome back, Alice!/);
+    await expectReply(user, /^Welcome back, Alice!/, MENU);
   });
 
   it('takes an order of two items through the inline keyboard and confirms it with id, total and points', async () => {
@@ -104,7 +134,7 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     await user.tap(cart, 'Croissant — $3.00');
     await user.waitForMessage(flow.messageId, (m) => m.text.startsWith('How many Croissant'));
     await user.send('two');
-    expect((await user.nextReply()).text).toBe('Please send a whole number from 1 to 99.');
+    await expectReply(user, 'Please send a whole number from 1 to 99.');
     await user.send('1');
     const typedCart = await user.nextReply();
     expect(typedCart.text).toBe(
@@ -113,7 +143,9 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     expect(typedCart.keyboard).toEqual([...ITEMS, ['✅ Checkout', '✖️ Cancel']]);
 
     await user.tap(typedCart, '✅ Checkout');
-    const summary = await user.waitForMessage(typedCart.messageId, (m) => m.text.startsWith('Please confirm'));
+    const summary = await user.waitForMessage(typedCart.messageId, (m) =>
+      m.text.startsWith('Please confirm'),
+    );
     expect(summary.text).toBe(
       'Please confirm your order:\n• 2 × Coffee — $7.00\n• 1 × Croissant — $3.00\nTotal: $10.00\nPoints to earn: 10',
     );
@@ -149,24 +181,26 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     await user.expectSilence(800);
     await user.send('/orders');
 
-    expect((await user.nextReply()).text).toMatch(/^Your last order:\n1\. #[0-9a-f]{8} · /);
+    await expectReply(user, /^Your last order:\n1\. #[0-9a-f]{8} · /);
   });
 
   it('lists the last orders with their status on /orders', async () => {
     const user = await registeredUser();
     await user.send('/orders');
-    expect((await user.nextReply()).text).toBe('You have no orders yet. Send /order to place one.');
+    await expectReply(user, 'You have no orders yet. Send /order to place one.');
 
     const first = orderIdIn(await order(user, [['Tea', '2']]));
     const second = orderIdIn(await order(user, [['Sandwich', '1']]));
     await http.post(`/v1/orders/${first}/status`, { status: 'cancelled' }, { admin: true });
-    expect((await user.nextReply()).text).toBe(
+    await expectReply(
+      user,
       `📦 Order #${first.slice(-8)} ($5.00) is now cancelled.\n⭐ 5 points from this order were reversed.\n` +
         'Balance: 0 points, pending: 6 points.',
     );
     await user.send('/orders');
 
-    expect((await user.nextReply()).text).toBe(
+    await expectReply(
+      user,
       `Your last 2 orders:\n` +
         `1. #${second.slice(-8)} · ${TODAY()} · $6.50 · pending\n` +
         `2. #${first.slice(-8)} · ${TODAY()} · $5.00 · cancelled`,
@@ -176,7 +210,8 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
   it('shows balance, pending points, tier and recent entries on /loyalty', async () => {
     const user = await registeredUser();
     await user.send('/loyalty');
-    expect((await user.nextReply()).text).toBe(
+    await expectReply(
+      user,
       '⭐ Your points\nBalance: 0 points\nPending: 0 points\nTier: Bronze\nEarned in total: 0 points\n\n' +
         'No entries yet: your first order earns points.',
     );
@@ -184,7 +219,8 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     await order(user, [['Sandwich', '2']]);
     await user.send('/loyalty');
 
-    expect((await user.nextReply()).text).toBe(
+    await expectReply(
+      user,
       '⭐ Your points\nBalance: 0 points\nPending: 13 points\nTier: Bronze\nEarned in total: 0 points\n\n' +
         `Recent:\n+13 · earned · pending · ${TODAY()}`,
     );
@@ -219,14 +255,23 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     expect(shown.keyboard).toEqual([['🔄 New code']]);
     const code = /link code: (\S+)/.exec(shown.text)![1];
 
-    const linked = await http.post(`/v1/website/users/${email}/link-telegram`, { code }, { apiKey: websiteKey });
+    const linked = await http.post(
+      `/v1/website/users/${email}/link-telegram`,
+      { code },
+      { apiKey: websiteKey },
+    );
     expect(linked.status).toBe(200);
     await user.send('/profile');
 
-    expect((await user.nextReply()).text).toBe(
+    await expectReply(
+      user,
       `👤 Profile\nName: Lin\nEmail: ${email}\nPhone: —\nLinked: Website, Telegram\nCustomer since: ${TODAY()}`,
     );
-    const reused = await http.post(`/v1/website/users/${email}/link-telegram`, { code }, { apiKey: websiteKey });
+    const reused = await http.post(
+      `/v1/website/users/${email}/link-telegram`,
+      { code },
+      { apiKey: websiteKey },
+    );
     expect(reused.status).toBe(422);
   });
 
@@ -240,7 +285,7 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     );
 
     await user.send('/start link_website');
-    expect((await user.nextReply()).text).toMatch(/^Welcome back/);
+    await expectReply(user, /^Welcome back/, MENU);
     const deepLinked = await user.nextReply();
     expect(deepLinked.text).toMatch(/^🔗 Your link code: [A-Z0-9]{8}\n/);
     expect(deepLinked.keyboard).toEqual([['🔄 New code']]);
@@ -256,18 +301,13 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     await user.tap(ask, 'Русский');
     const set = await user.nextReply();
     expect(set.text).toBe('Язык переключён на русский.');
-    expect(set.keyboard).toEqual([
-      ['🛒 Заказать', '📦 Мои заказы'],
-      ['⭐ Баллы', '👤 Профиль'],
-      ['🔗 Связать аккаунт', '🌐 Язык'],
-      ['❓ Помощь'],
-    ]);
+    expect(set.keyboard).toEqual(RU_MENU);
     await user.send('/orders');
-    expect((await user.nextReply()).text).toBe('У вас пока нет заказов. Отправьте /order, чтобы сделать заказ.');
+    await expectReply(user, 'У вас пока нет заказов. Отправьте /order, чтобы сделать заказ.');
 
     const russian = telegram.user({ firstName: 'Иван', languageCode: 'ru' });
     await russian.send('/start');
-    expect((await russian.nextReply()).text).toMatch(/^Добро пожаловать, Иван! Ваш аккаунт создан\./);
+    await expectReply(russian, /^Добро пожаловать, Иван! Ваш аккаунт создан\./, RU_MENU);
   });
 
   it('opens each command from the menu buttons', async () => {
@@ -278,9 +318,9 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     expect(menu.keyboard).toEqual(MENU);
 
     await user.tap(menu, '🛒 Order');
-    expect((await user.nextReply()).text).toBe('Choose an item:');
+    await expectReply(user, 'Choose an item:', [...ITEMS, ['✖️ Cancel']]);
     await user.tap(menu, '❓ Help');
-    expect((await user.nextReply()).text).toMatch(/^What I can do:\n\/order — place an order\n/);
+    await expectReply(user, /^What I can do:\n\/order — place an order\n/);
   });
 
   it('says a button has expired instead of acting on an old order', async () => {
@@ -305,35 +345,59 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
   it('hints at /help for unknown commands, free text, huge messages and stickers', async () => {
     const user = await registeredUser();
     await user.send('/frobnicate');
-    expect((await user.nextReply()).text).toBe("I don't know that command. /help lists what I can do.");
+    await expectReply(user, "I don't know that command. /help lists what I can do.");
     await user.send('hello there');
-    expect((await user.nextReply()).text).toBe('I work with commands. Try /menu or /help.');
+    await expectReply(user, 'I work with commands. Try /menu or /help.');
     await user.send('x'.repeat(4096));
-    expect((await user.nextReply()).text).toBe('That message is too long for me. Send a command such as /help.');
+    await expectReply(user, 'That message is too long for me. Send a command such as /help.');
     proxy.inject({
       update_id: 7_000_001,
-      message: { message_id: 1, date: 0, chat: user.chat, from: user.from, sticker: { file_id: 'x', width: 1, height: 1 } },
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: user.chat,
+        from: user.from,
+        sticker: { file_id: 'x', width: 1, height: 1 },
+      },
     });
-    expect((await user.nextReply()).text).toBe('I can only read text. Try /menu or /help.');
+    await expectReply(user, 'I can only read text. Try /menu or /help.');
   });
 
   it('ignores edits of old messages and answers commands in groups with a hint', async () => {
     const user = await registeredUser();
     proxy.inject({
       update_id: 7_000_101,
-      edited_message: { message_id: 5, date: 0, edit_date: 1, chat: user.chat, from: user.from, text: '/order' },
+      edited_message: {
+        message_id: 5,
+        date: 0,
+        edit_date: 1,
+        chat: user.chat,
+        from: user.from,
+        text: '/order',
+      },
     });
     await user.expectSilence(1500);
 
     const group = { id: -1_000_000_000_123, type: 'group', title: 'Friends' };
     proxy.inject(
-      { update_id: 7_000_102, message: { message_id: 6, date: 0, chat: group, from: user.from, text: 'hi all' } },
-      { update_id: 7_000_103, message: { message_id: 7, date: 0, chat: group, from: user.from, text: '/order' } },
-      { update_id: 7_000_104, channel_post: { message_id: 8, date: 0, chat: { id: -100_777, type: 'channel' }, text: '/order' } },
+      {
+        update_id: 7_000_102,
+        message: { message_id: 6, date: 0, chat: group, from: user.from, text: 'hi all' },
+      },
+      {
+        update_id: 7_000_103,
+        message: { message_id: 7, date: 0, chat: group, from: user.from, text: '/order' },
+      },
+      {
+        update_id: 7_000_104,
+        channel_post: { message_id: 8, date: 0, chat: { id: -100_777, type: 'channel' }, text: '/order' },
+      },
     );
     const groupReplies = await waitForCalls(proxy, 'sendMessage', String(group.id), 1);
 
-    expect(groupReplies.map((c) => c.body.text)).toEqual(['I only work in private chats. Write to me directly: @TestNameBot']);
+    expect(groupReplies.map((c) => c.body.text)).toEqual([
+      'I only work in private chats. Write to me directly: @TestNameBot',
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(proxy.callsTo('sendMessage', String(group.id))).toHaveLength(1);
     expect(proxy.callsTo('sendMessage', '-100777')).toHaveLength(0);
@@ -370,11 +434,17 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     const orders = await listOrders(user);
     expect(customer.status).toBe(200);
     expect(orders).toHaveLength(1);
-    expect(proxy.callsTo('answerCallbackQuery').filter((c) => c.body.callback_query_id === 'cb-7000201')).toHaveLength(1);
+    expect(
+      proxy.callsTo('answerCallbackQuery').filter((c) => c.body.callback_query_id === 'cb-7000201'),
+    ).toHaveLength(1);
   });
 
   it('does not serve the webhook route while no webhook secret is configured', async () => {
-    const res = await http.post('/v1/telegram/webhook', { update_id: 1 }, { headers: { 'x-telegram-bot-api-secret-token': 'x' } });
+    const res = await http.post(
+      '/v1/telegram/webhook',
+      { update_id: 1 },
+      { headers: { 'x-telegram-bot-api-secret-token': 'x' } },
+    );
     expect(res.status).toBe(404);
   });
 
@@ -402,5 +472,7 @@ async function waitForCalls(proxy: TelegramFaultProxy, method: string, chatId: s
     if (calls.length >= count) return calls;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`fewer than ${count} ${method} calls to ${chatId}: ${JSON.stringify(proxy.callsTo(method, chatId))}`);
+  throw new Error(
+    `fewer than ${count} ${method} calls to ${chatId}: ${JSON.stringify(proxy.callsTo(method, chatId))}`,
+  );
 }

@@ -41,6 +41,10 @@ export function waitForBotState(adaptersUrl: string, state: string, timeoutMs = 
       last = await botState(adaptersUrl);
       return last === state ? last : undefined;
     },
-    { timeoutMs, intervalMs: 100, describe: () => `the bot at ${adaptersUrl} to be ${state} (it is ${last})` },
+    {
+      timeoutMs,
+      intervalMs: 100,
+      describe: () => `the bot at ${adaptersUrl} to be ${state} (it is ${last})`,
+    },
   );
 }

@@ -78,13 +78,20 @@ export async function startTelegramFaultProxy(upstream: string): Promise<Telegra
     const method = match?.[2] ?? url.pathname;
     const body = parseBody(raw, request.headers['content-type'], url);
     const chatId = body.chat_id === undefined ? null : String(body.chat_id);
-    if (method === 'setWebhook') webhookSecret = typeof body.secret_token === 'string' ? body.secret_token : null;
+    if (method === 'setWebhook')
+      webhookSecret = typeof body.secret_token === 'string' ? body.secret_token : null;
 
-    const fault = faults.find((f) => f.left > 0 && f.method === method && (f.chatId === undefined || String(f.chatId) === chatId));
+    const fault = faults.find(
+      (f) => f.left > 0 && f.method === method && (f.chatId === undefined || String(f.chatId) === chatId),
+    );
     if (fault) {
       fault.left -= 1;
       calls.push({ method, body, chatId, at: Date.now(), status: fault.status, isInjected: true });
-      const answer: Record<string, unknown> = { ok: false, error_code: fault.status, description: fault.description };
+      const answer: Record<string, unknown> = {
+        ok: false,
+        error_code: fault.status,
+        description: fault.description,
+      };
       if (fault.retryAfterS !== undefined) answer.parameters = { retry_after: fault.retryAfterS };
       response.writeHead(fault.status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(answer));

@@ -49,7 +49,13 @@ export class TelegramUser {
   }
 
   get from() {
-    return { id: this.id, is_bot: false, first_name: this.firstName, username: this.userName, language_code: this.languageCode };
+    return {
+      id: this.id,
+      is_bot: false,
+      first_name: this.firstName,
+      username: this.userName,
+      language_code: this.languageCode,
+    };
   }
 
   get chat() {
@@ -64,7 +70,9 @@ export class TelegramUser {
       from: this.from,
       chat: this.chat,
       text,
-      ...(text.startsWith('/') ? { entities: [{ offset: 0, length: commandLength(text), type: 'bot_command' }] } : {}),
+      ...(text.startsWith('/')
+        ? { entities: [{ offset: 0, length: commandLength(text), type: 'bot_command' }] }
+        : {}),
     };
     if (text.startsWith('/')) await this.server.addUserCommand(message as never);
     else await this.server.addUserMessage(message as never);
@@ -73,9 +81,13 @@ export class TelegramUser {
   /** Taps the button labelled `text` on `reply` (its current keyboard). */
   async tap(reply: BotReply, text: string | RegExp): Promise<void> {
     const current = this.message(reply.messageId);
-    const button = current.buttons.find((b) => (typeof text === 'string' ? b.text === text : text.test(b.text)));
+    const button = current.buttons.find((b) =>
+      typeof text === 'string' ? b.text === text : text.test(b.text),
+    );
     if (!button) {
-      throw new Error(`No button ${text} on message ${reply.messageId}; it has ${JSON.stringify(current.keyboard)}`);
+      throw new Error(
+        `No button ${text} on message ${reply.messageId}; it has ${JSON.stringify(current.keyboard)}`,
+      );
     }
     await this.tapData(reply.messageId, button.data);
   }
@@ -96,7 +108,8 @@ export class TelegramUser {
     const stored = await waitUntil(async () => this.unread()[0], {
       timeoutMs,
       intervalMs: 50,
-      describe: () => `a reply from the bot in chat ${this.id} (history: ${JSON.stringify(this.history().map((m) => m.text))})`,
+      describe: () =>
+        `a reply from the bot in chat ${this.id} (history: ${JSON.stringify(this.history().map((m) => m.text))})`,
     });
     stored.isRead = true;
     return this.message(stored.messageId);
@@ -106,17 +119,26 @@ export class TelegramUser {
   async expectSilence(ms = 1500): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, ms));
     const unread = this.unread();
-    if (unread.length) throw new Error(`Expected no reply, got ${JSON.stringify(unread.map((m) => m.message.text))}`);
+    if (unread.length)
+      throw new Error(`Expected no reply, got ${JSON.stringify(unread.map((m) => m.message.text))}`);
   }
 
   /** Waits until message `messageId` (edited in place by a button) satisfies `isDone`. */
-  async waitForMessage(messageId: number, isDone: (reply: BotReply) => boolean, timeoutMs = 15_000): Promise<BotReply> {
+  async waitForMessage(
+    messageId: number,
+    isDone: (reply: BotReply) => boolean,
+    timeoutMs = 15_000,
+  ): Promise<BotReply> {
     return waitUntil(
       async () => {
         const reply = this.message(messageId);
         return isDone(reply) ? reply : undefined;
       },
-      { timeoutMs, intervalMs: 50, describe: () => `message ${messageId} to change; it is ${JSON.stringify(this.message(messageId))}` },
+      {
+        timeoutMs,
+        intervalMs: 50,
+        describe: () => `message ${messageId} to change; it is ${JSON.stringify(this.message(messageId))}`,
+      },
     );
   }
 
@@ -153,7 +175,8 @@ function commandLength(text: string): number {
 }
 
 function toReply(stored: StoredBotMessage): BotReply {
-  const markup = stored.message.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+  const markup = stored.message.reply_markup as
+    { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
   const rows = markup?.inline_keyboard ?? [];
   return {
     messageId: stored.messageId,

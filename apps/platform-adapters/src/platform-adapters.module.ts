@@ -5,12 +5,13 @@ import { CustomersModule } from './customers/customers.module';
 import { LoyaltyModule } from './loyalty/loyalty.module';
 import { OpsModule } from './ops/ops.module';
 import { OrdersModule } from './orders/orders.module';
+import { telegramBotReadinessChecks } from './telegram-bot/status/telegram-bot-readiness-checks';
 import { TelegramBotModule } from './telegram-bot/telegram-bot.module';
 
 @Module({
   imports: [
     CommonModule,
-    HealthModule.forApp(),
+    HealthModule.forApp(telegramBotReadinessChecks()),
     CustomersModule,
     OrdersModule,
     LoyaltyModule,

@@ -18,3 +18,6 @@ export * from './queries/query-contracts';
 export * from './api-keys/create-api-key-command';
 export * from './api-keys/revoke-api-key-command';
 export * from './commands';
+export * from './failover/store-mode';
+export * from './failover/mode-event-view';
+export * from './telegram/telegram-update-ack';

@@ -1,8 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig, RpcClient } from '@karmabot/common';
-import { AppError, Pattern } from '@karmabot/contracts';
-import { TELEGRAM_UPDATE_PATTERN, TelegramUpdateAck } from '@karmabot/contracts/telegram/telegram-update-pattern';
+import { AppError, Patterns, TelegramUpdateAck } from '@karmabot/contracts';
 import { WebhookSecret } from './webhook-secret';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -33,12 +32,15 @@ export class TelegramWebhookController {
   @ApiExcludeEndpoint() // Telegram's door, not part of the client API
   async receive(@Headers(SECRET_HEADER) token: string | undefined, @Body() update: unknown) {
     if (!this.secret) {
-      throw new AppError('NOT_FOUND', 'The Telegram webhook is not enabled (needs TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET)');
+      throw new AppError(
+        'NOT_FOUND',
+        'The Telegram webhook is not enabled (needs TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET)',
+      );
     }
     if (!this.secret.matches(token)) {
       throw new AppError('UNAUTHENTICATED', 'X-Telegram-Bot-Api-Secret-Token is missing or wrong');
     }
-    const ack = await this.rpc.send<TelegramUpdateAck>(TELEGRAM_UPDATE_PATTERN as Pattern, update, {
+    const ack = await this.rpc.send<TelegramUpdateAck>(Patterns.telegram.update, update, {
       timeoutMs: this.timeoutMs,
     });
     return { ok: true, updateId: ack.updateId };

@@ -17,4 +17,9 @@ export interface OpOutcome<R = unknown> {
   /** Set when rejected: why, as the client saw it. */
   error?: SerializedAppError;
   at: string;
+  /**
+   * Set with WRITE_CONCERN=both: whether the other store held the op when it was answered. False
+   * means it is stored on one store only for now (the other is down or behind); replication copies it later.
+   */
+  replicated?: boolean;
 }

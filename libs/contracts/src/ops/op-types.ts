@@ -1,5 +1,6 @@
 import { ApiKeyScope, Platform } from '../platforms';
 import { OrderItem, OrderStatus } from '../orders';
+import { BreakerState, StoreMode } from '../failover/store-mode';
 
 /**
  * Every write is an op: one of these types with its payload. The payload is what the op
@@ -62,6 +63,16 @@ export interface OpPayloads {
   'api_key.revoke': {
     keyId: string;
   };
+  /** A change of the store mode, written through an op so it replicates like every other row. */
+  'mode_event.record': {
+    from: StoreMode | null;
+    to: StoreMode;
+    reason: string;
+    primaryState: BreakerState;
+    backupState: BreakerState;
+    decidedBy: string;
+    fencingToken: number;
+  };
 }
 
 export type OpType = keyof OpPayloads;
@@ -76,4 +87,5 @@ export const OP_TYPES = [
   'order.status_change',
   'api_key.create',
   'api_key.revoke',
+  'mode_event.record',
 ] as const satisfies readonly OpType[];

@@ -1,3 +1,4 @@
+import { DataSource } from '../failover/store-mode';
 import { Platform } from '../platforms';
 import { RpcEnvelope } from '../rpc/rpc-envelope';
 import { OpOutcome } from '../ops/op-outcome';
@@ -30,7 +31,7 @@ export interface QueryContracts {
       limit: number;
       cursor?: string;
     };
-    response: { items: CustomerView[]; nextCursor: string | null };
+    response: { items: CustomerView[]; nextCursor: string | null; source?: DataSource };
   };
   'query.order.by-id': {
     request: { orderId: string };

@@ -30,6 +30,10 @@ export const Patterns = {
   opStatus: {
     get: 'op.status.get',
   },
+  telegram: {
+    /** A raw Bot API update the gateway's webhook received. */
+    update: 'telegram.update',
+  },
   /** Served by persistence, the only app that touches a database. */
   op: {
     apply: 'op.apply',

@@ -1,3 +1,4 @@
+import { Sourced } from '../failover/store-mode';
 import { Platform } from '../platforms';
 
 export interface IdentityView {
@@ -8,7 +9,7 @@ export interface IdentityView {
 }
 
 /** A customer as every platform sees it. Never carries a password hash. */
-export interface CustomerView {
+export interface CustomerView extends Sourced {
   id: string;
   displayName: string | null;
   email: string | null;

@@ -1,3 +1,4 @@
+import { Sourced } from '../failover/store-mode';
 import { LedgerBucket, LedgerKind, LoyaltyTier } from '../loyalty';
 
 export interface LedgerEntryView {
@@ -10,7 +11,7 @@ export interface LedgerEntryView {
   at: string;
 }
 
-export interface LoyaltySummaryView {
+export interface LoyaltySummaryView extends Sourced {
   customerId: string;
   balance: number;
   pending: number;

@@ -1,7 +1,8 @@
+import { Sourced } from '../failover/store-mode';
 import { Platform } from '../platforms';
 import { OrderItem, OrderStatus } from '../orders';
 
-export interface OrderView {
+export interface OrderView extends Sourced {
   id: string;
   customerId: string;
   platform: Platform;

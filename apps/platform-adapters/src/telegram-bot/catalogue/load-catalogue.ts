@@ -5,7 +5,9 @@ import { DEFAULT_CATALOGUE } from './default-catalogue';
 import { CatalogueInvalid, parseCatalogue } from './parse-catalogue';
 
 /** The catalogue from TELEGRAM_CATALOGUE_PATH, else TELEGRAM_CATALOGUE, else the built-in one. */
-export function loadCatalogue(config: Pick<AppConfig, 'TELEGRAM_CATALOGUE_PATH' | 'TELEGRAM_CATALOGUE'>): Catalogue {
+export function loadCatalogue(
+  config: Pick<AppConfig, 'TELEGRAM_CATALOGUE_PATH' | 'TELEGRAM_CATALOGUE'>,
+): Catalogue {
   if (config.TELEGRAM_CATALOGUE_PATH) {
     const source = `TELEGRAM_CATALOGUE_PATH (${config.TELEGRAM_CATALOGUE_PATH})`;
     let text: string;

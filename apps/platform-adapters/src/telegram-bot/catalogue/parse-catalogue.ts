@@ -41,11 +41,13 @@ export function parseCatalogue(raw: unknown, source: string): Catalogue {
     else if (seen.has(sku)) problems.push(`${at}.sku: "${sku}" appears twice`);
     else seen.add(sku);
     const names = typeof name === 'string' ? { en: name } : name;
-    if (!isNameMap(names)) problems.push(`${at}.name: a string or {en, ru?} of 1-${MAX_NAME_LENGTH} characters`);
+    if (!isNameMap(names))
+      problems.push(`${at}.name: a string or {en, ru?} of 1-${MAX_NAME_LENGTH} characters`);
     if (typeof unitPriceMinor !== 'number' || !Number.isSafeInteger(unitPriceMinor) || unitPriceMinor < 0) {
       problems.push(`${at}.unitPriceMinor: a non-negative integer in minor units`);
     }
-    if (isNameMap(names)) parsed.push({ sku: sku as string, name: names, unitPriceMinor: unitPriceMinor as number });
+    if (isNameMap(names))
+      parsed.push({ sku: sku as string, name: names, unitPriceMinor: unitPriceMinor as number });
   });
   if (problems.length) throw new CatalogueInvalid(source, problems);
   return { currency: currency as string, items: parsed };

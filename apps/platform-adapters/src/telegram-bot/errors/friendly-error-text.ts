@@ -1,7 +1,12 @@
 import { AppError } from '@karmabot/contracts';
 import { BotMessages } from '../i18n/bot-messages';
 
-const UNAVAILABLE = new Set(['STORE_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'RATE_LIMITED']);
+const UNAVAILABLE = new Set([
+  'STORE_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_UNAVAILABLE',
+  'RATE_LIMITED',
+]);
 
 /** What the user is told about an error: an outage is named as one, anything else gets a reference to quote. */
 export function friendlyErrorText(error: unknown, t: BotMessages, reference: string): string {

@@ -71,7 +71,13 @@ export interface BotMessages {
   linkCodeQueued(code: string, minutes: number): string;
   linkArgumentHint: string;
 
-  profile(p: { name: string; email: string | null; phone: string | null; platforms: string; since: string }): string;
+  profile(p: {
+    name: string;
+    email: string | null;
+    phone: string | null;
+    platforms: string;
+    since: string;
+  }): string;
   notLinked: string;
   platforms: Record<Platform, string>;
 

@@ -79,7 +79,13 @@ export const EN: BotMessages = {
   loyaltyNoEntries: 'No entries yet: your first order earns points.',
   loyaltyEntry: (n, kind, bucket, date) => `${n > 0 ? '+' : ''}${n} · ${kind} · ${bucket} · ${date}`,
   tiers: { bronze: 'Bronze', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' },
-  ledgerKinds: { earn: 'earned', redeem: 'redeemed', reverse: 'reversed', adjust: 'adjusted', expire: 'expired' },
+  ledgerKinds: {
+    earn: 'earned',
+    redeem: 'redeemed',
+    reverse: 'reversed',
+    adjust: 'adjusted',
+    expire: 'expired',
+  },
   buckets: { pending: 'pending', available: 'available' },
 
   linkCode: (code, minutes) =>
@@ -96,15 +102,21 @@ export const EN: BotMessages = {
     `👤 Profile\nName: ${p.name}\nEmail: ${p.email ?? 'not linked'}\nPhone: ${p.phone ?? '—'}\n` +
     `Linked: ${p.platforms}\nCustomer since: ${p.since}`,
   notLinked: 'not linked',
-  platforms: { telegram: 'Telegram', website: 'Website', mobile: 'Mobile app', desktop: 'Desktop app', partner: 'Partner' },
+  platforms: {
+    telegram: 'Telegram',
+    website: 'Website',
+    mobile: 'Mobile app',
+    desktop: 'Desktop app',
+    partner: 'Partner',
+  },
 
   chooseLanguage: 'Choose your language:',
   languageSet: 'Language set to English.',
 
   pushOrderStatus: (id, status, total) => `📦 Order #${id} (${total}) is now ${status}.`,
-  pushPointsAvailable: (n) => `⭐ ${points(n)} are now available.`,
-  pushPointsReversed: (n) => `⭐ ${points(n)} from this order were reversed.`,
-  pushPointsRestored: (n) => `⭐ ${points(n)} you spent on this order are back.`,
+  pushPointsAvailable: (n) => `⭐ ${points(n)} ${n === 1 ? 'is' : 'are'} now available.`,
+  pushPointsReversed: (n) => `⭐ ${points(n)} from this order ${n === 1 ? 'was' : 'were'} reversed.`,
+  pushPointsRestored: (n) => `⭐ ${points(n)} you spent on this order ${n === 1 ? 'is' : 'are'} back.`,
   pushOrderPlacedElsewhere: (id, platform, total, n) =>
     `📦 New order #${id} (${total}) via ${platform}. Points to earn: ${n}.`,
   pushBalance: (balance, pending) => `Balance: ${points(balance)}, pending: ${points(pending)}.`,

@@ -8,7 +8,11 @@ function points(n: number): string {
   const mod10 = abs % 10;
   const mod100 = abs % 100;
   const word =
-    mod10 === 1 && mod100 !== 11 ? 'балл' : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? 'балла' : 'баллов';
+    mod10 === 1 && mod100 !== 11
+      ? 'балл'
+      : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)
+        ? 'балла'
+        : 'баллов';
   return `${n} ${word}`;
 }
 
@@ -88,7 +92,13 @@ export const RU: BotMessages = {
   loyaltyNoEntries: 'Начислений пока нет: первый заказ принесёт баллы.',
   loyaltyEntry: (n, kind, bucket, date) => `${n > 0 ? '+' : ''}${n} · ${kind} · ${bucket} · ${date}`,
   tiers: { bronze: 'Бронзовый', silver: 'Серебряный', gold: 'Золотой', platinum: 'Платиновый' },
-  ledgerKinds: { earn: 'начислено', redeem: 'списано', reverse: 'отменено', adjust: 'корректировка', expire: 'сгорело' },
+  ledgerKinds: {
+    earn: 'начислено',
+    redeem: 'списано',
+    reverse: 'отменено',
+    adjust: 'корректировка',
+    expire: 'сгорело',
+  },
   buckets: { pending: 'ожидает', available: 'доступно' },
 
   linkCode: (code, minutes) =>
@@ -98,13 +108,20 @@ export const RU: BotMessages = {
   linkCodeQueued: (code, minutes) =>
     `🔗 Ваш код для связи: ${code}\n\nБаза данных занята, код заработает, как только она вернётся ` +
     `(в течение ${minutes} минут). Введите его на сайте (Профиль → Связать Telegram).`,
-  linkArgumentHint: 'Код передаётся в другую сторону: я даю код здесь, а вы вводите его на сайте. Вот ваш код:',
+  linkArgumentHint:
+    'Код передаётся в другую сторону: я даю код здесь, а вы вводите его на сайте. Вот ваш код:',
 
   profile: (p) =>
     `👤 Профиль\nИмя: ${p.name}\nEmail: ${p.email ?? 'не привязан'}\nТелефон: ${p.phone ?? '—'}\n` +
     `Связано: ${p.platforms}\nКлиент с: ${p.since}`,
   notLinked: 'не привязан',
-  platforms: { telegram: 'Telegram', website: 'Сайт', mobile: 'Мобильное приложение', desktop: 'Приложение для компьютера', partner: 'Партнёр' },
+  platforms: {
+    telegram: 'Telegram',
+    website: 'Сайт',
+    mobile: 'Мобильное приложение',
+    desktop: 'Приложение для компьютера',
+    partner: 'Партнёр',
+  },
 
   chooseLanguage: 'Выберите язык:',
   languageSet: 'Язык переключён на русский.',

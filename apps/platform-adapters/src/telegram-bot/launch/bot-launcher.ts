@@ -18,7 +18,11 @@ import { TelegramBotStatus } from '../status/telegram-bot-status';
 import { launchBackoffMs } from './launch-backoff';
 import { ALLOWED_UPDATES, PollingLoop } from './polling-loop';
 import { PollingLock } from './polling-lock';
+import { abortable } from './abortable';
 import { sleep } from './sleep';
+
+/** Shutdown waits this long at most for the polling loop to wind down. */
+const SHUTDOWN_WAIT_MS = 5000;
 
 /** Commands shown in Telegram's menu (best effort: not every Bot API server knows setMyCommands). */
 const COMMANDS = ['start', 'order', 'orders', 'loyalty', 'link', 'profile', 'lang', 'menu', 'help'] as const;
@@ -66,9 +70,11 @@ export class BotLauncher implements OnModuleInit, OnApplicationBootstrap, Before
 
   onApplicationBootstrap() {
     const mode = this.config.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling';
-    if (this.catalogue.problem) {
-      this.status.set('failing', { mode, lastError: this.catalogue.problem });
-      this.logger.error({ msg: 'telegram.catalogue.invalid', error: this.catalogue.problem });
+    const problem = this.catalogue.problem ?? this.webhookProblem();
+    if (problem) {
+      // A settings error: retrying cannot help, so the bot stays down (visibly) and the app serves on.
+      this.status.set('failing', { mode, lastError: problem });
+      this.logger.error({ msg: 'telegram.settings.invalid', error: problem });
       return;
     }
     this.status.set('starting', { mode });
@@ -79,16 +85,28 @@ export class BotLauncher implements OnModuleInit, OnApplicationBootstrap, Before
 
   async beforeApplicationShutdown() {
     this.stopping.abort();
-    await this.running;
+    // Handlers in flight finish (bounded by their own timeout); the lock is released after them.
+    await Promise.race([this.running, sleep(SHUTDOWN_WAIT_MS)]);
+  }
+
+  /** The gateway takes only updates carrying the secret, so webhook mode without one would receive nothing. */
+  private webhookProblem(): string | null {
+    if (!this.config.TELEGRAM_WEBHOOK_URL || this.config.TELEGRAM_WEBHOOK_SECRET) return null;
+    return 'TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is empty: webhook mode needs the secret';
   }
 
   private async runWebhook(): Promise<void> {
     await this.withRetries(this.stopping.signal, async () => {
-      await this.connect();
-      await this.bot.telegram.setWebhook(this.config.TELEGRAM_WEBHOOK_URL, {
-        secret_token: this.config.TELEGRAM_WEBHOOK_SECRET || undefined,
-        allowed_updates: [...ALLOWED_UPDATES],
-      });
+      await this.connect(this.stopping.signal);
+      await this.bot.telegram.callApi(
+        'setWebhook',
+        {
+          url: this.config.TELEGRAM_WEBHOOK_URL,
+          secret_token: this.config.TELEGRAM_WEBHOOK_SECRET,
+          allowed_updates: [...ALLOWED_UPDATES],
+        },
+        abortable(this.stopping.signal),
+      );
       this.status.set('webhook', { attempts: 0, lastError: null, nextAttemptAt: null });
       this.logger.log({ msg: 'telegram.webhook.set', bot: this.bot.botInfo?.username });
     });
@@ -104,7 +122,10 @@ export class BotLauncher implements OnModuleInit, OnApplicationBootstrap, Before
       if (!isLeader) {
         if (this.status.current.state !== 'standby') {
           this.status.set('standby', { attempts: 0, lastError: null, nextAttemptAt: null });
-          this.logger.log({ msg: 'telegram.poller.standby', holder: await this.lock.holder().catch(() => null) });
+          this.logger.log({
+            msg: 'telegram.poller.standby',
+            holder: await this.lock.holder().catch(() => null),
+          });
         }
         await sleep(everyMs, this.stopping.signal);
         continue;
@@ -116,8 +137,8 @@ export class BotLauncher implements OnModuleInit, OnApplicationBootstrap, Before
       const keeping = this.keepLock(session, everyMs);
       try {
         await this.withRetries(session.signal, async () => {
-          await this.connect();
-          await this.bot.telegram.deleteWebhook();
+          await this.connect(session.signal);
+          await this.bot.telegram.callApi('deleteWebhook', {}, abortable(session.signal));
           await this.loop.run(session.signal, () => {
             if (this.status.current.state !== 'polling') {
               this.status.set('polling', { attempts: 0, lastError: null, nextAttemptAt: null });
@@ -175,18 +196,25 @@ export class BotLauncher implements OnModuleInit, OnApplicationBootstrap, Before
           lastError: message,
           nextAttemptAt: new Date(Date.now() + delayMs).toISOString(),
         });
-        this.logger.warn({ msg: 'telegram.launch.failed', attempt: failures, retry_in_ms: delayMs, error: message });
+        this.logger.warn({
+          msg: 'telegram.launch.failed',
+          attempt: failures,
+          retry_in_ms: delayMs,
+          error: message,
+        });
         await sleep(delayMs, signal);
       }
     }
   }
 
-  /** getMe (which checks the token) and, best effort, the command list. */
-  private async connect(): Promise<void> {
-    this.bot.botInfo = await this.bot.telegram.getMe();
+  /** getMe (which checks the token) and, best effort, the command list; abandoned when `signal` aborts. */
+  private async connect(signal: AbortSignal): Promise<void> {
+    const options = abortable(signal);
+    this.bot.botInfo = await this.bot.telegram.callApi('getMe', {}, options);
     this.status.set(this.status.current.state, { bot: this.bot.botInfo.username });
+    const commands = COMMANDS.map((command) => ({ command, description: describeCommand(command) }));
     await this.bot.telegram
-      .setMyCommands(COMMANDS.map((command) => ({ command, description: describeCommand(command) })))
+      .callApi('setMyCommands', { commands }, options)
       .catch((error: Error) => this.logger.debug({ msg: 'telegram.commands.not_set', error: error.message }));
   }
 }

@@ -4,10 +4,9 @@ import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { APP_CONFIG, AppConfig } from '@karmabot/common';
 import { BotContext } from '../context/bot-context';
+import { abortable } from './abortable';
 import { sleep } from './sleep';
 import { UpdateOffsets } from './update-offsets';
-
-type CallApiSignal = NonNullable<Parameters<Telegraf['telegram']['callApi']>[2]>['signal'];
 
 /** What the bot asks Telegram for; edits and chat-member changes only to answer them properly. */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
@@ -42,8 +41,7 @@ export class PollingLoop {
         updates = await this.bot.telegram.callApi(
           'getUpdates',
           { offset, timeout: this.config.TELEGRAM_POLL_TIMEOUT_S, allowed_updates: [...ALLOWED_UPDATES] },
-          // Telegraf types the signal as its abort-controller polyfill's; node-fetch takes the native one.
-          { signal: signal as unknown as CallApiSignal },
+          abortable(signal),
         );
       } catch (error) {
         if (signal.aborted) return;
@@ -71,7 +69,11 @@ export class PollingLoop {
         for (const update of chatUpdates) {
           // handleUpdate answers its own errors through bot.catch; this guards the loop itself.
           await this.bot.handleUpdate(update).catch((error: Error) =>
-            this.logger.error({ msg: 'telegram.update.unhandled', update_id: update.update_id, error: error.message }),
+            this.logger.error({
+              msg: 'telegram.update.unhandled',
+              update_id: update.update_id,
+              error: error.message,
+            }),
           );
         }
       }),
@@ -80,7 +82,10 @@ export class PollingLoop {
 }
 
 function chatKeyOf(update: Update): string {
-  const record = update as unknown as Record<string, { chat?: { id: number }; message?: { chat?: { id: number } }; from?: { id: number } }>;
+  const record = update as unknown as Record<
+    string,
+    { chat?: { id: number }; message?: { chat?: { id: number } }; from?: { id: number } }
+  >;
   for (const value of Object.values(record)) {
     if (typeof value !== 'object' || value === null) continue;
     const id = value.chat?.id ?? value.message?.chat?.id ?? value.from?.id;

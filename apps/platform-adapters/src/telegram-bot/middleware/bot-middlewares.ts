@@ -56,7 +56,8 @@ export class BotMiddlewares {
       // The user blocked (kicked) or unblocked the bot in their private chat.
       const status = ctx.myChatMember.new_chat_member.status;
       if (ctx.myChatMember.chat.type === 'private') {
-        if (status === 'kicked') await this.unreachable.mark(ctx.myChatMember.chat.id, 'user blocked the bot');
+        if (status === 'kicked')
+          await this.unreachable.mark(ctx.myChatMember.chat.id, 'user blocked the bot');
         else if (status === 'member') await this.unreachable.clear(ctx.myChatMember.chat.id);
       }
       return this.ignore(ctx, 'chat member change');

@@ -25,11 +25,21 @@ export class UpdateDeduplicator {
   /** True when this replica should handle the update; false for one already handled or in hand. */
   async claim(updateId: number): Promise<boolean> {
     try {
-      const result = await this.redis.client.set(this.key(updateId), 'processing', 'PX', PROCESSING_TTL_MS, 'NX');
+      const result = await this.redis.client.set(
+        this.key(updateId),
+        'processing',
+        'PX',
+        PROCESSING_TTL_MS,
+        'NX',
+      );
       return result === 'OK';
     } catch (error) {
       // Without Redis the update is handled rather than dropped; its writes are still idempotent.
-      this.logger.warn({ msg: 'telegram.dedup.unavailable', update_id: updateId, error: (error as Error).message });
+      this.logger.warn({
+        msg: 'telegram.dedup.unavailable',
+        update_id: updateId,
+        error: (error as Error).message,
+      });
       return true;
     }
   }

@@ -59,16 +59,25 @@ export class OrderFlow {
         return editOrReply(ctx, t.askQuantity(localName(item, t.locale), price), quantityKeyboard(t, draft));
       }
       case 'quantity': {
-        if (!draft.pendingSku || step.qty > MAX_TYPED_QUANTITY) return void (await ctx.answerCbQuery(t.buttonExpired));
+        if (!draft.pendingSku || step.qty > MAX_TYPED_QUANTITY)
+          return void (await ctx.answerCbQuery(t.buttonExpired));
         const updated = await this.add(chatId, draft, draft.pendingSku, step.qty);
         await ctx.answerCbQuery();
-        return editOrReply(ctx, this.cartText(ctx, updated), itemsKeyboard(t, this.catalogue.catalogue, updated));
+        return editOrReply(
+          ctx,
+          this.cartText(ctx, updated),
+          itemsKeyboard(t, this.catalogue.catalogue, updated),
+        );
       }
       case 'back': {
         const updated = { ...draft, pendingSku: null };
         await this.drafts.save(chatId, updated);
         await ctx.answerCbQuery();
-        return editOrReply(ctx, this.cartText(ctx, updated), itemsKeyboard(t, this.catalogue.catalogue, updated));
+        return editOrReply(
+          ctx,
+          this.cartText(ctx, updated),
+          itemsKeyboard(t, this.catalogue.catalogue, updated),
+        );
       }
       case 'checkout': {
         if (draft.lines.length === 0) return void (await ctx.answerCbQuery(t.cartEmpty));
@@ -120,7 +129,9 @@ export class OrderFlow {
   private async add(chatId: number, draft: OrderDraft, sku: string, qty: number): Promise<OrderDraft> {
     const existing = draft.lines.find((line) => line.sku === sku);
     const lines = existing
-      ? draft.lines.map((line) => (line.sku === sku ? { sku, qty: Math.min(MAX_TYPED_QUANTITY, line.qty + qty) } : line))
+      ? draft.lines.map((line) =>
+          line.sku === sku ? { sku, qty: Math.min(MAX_TYPED_QUANTITY, line.qty + qty) } : line,
+        )
       : [...draft.lines, { sku, qty }];
     const updated: OrderDraft = { ...draft, lines, pendingSku: null };
     await this.drafts.save(chatId, updated);

@@ -24,7 +24,9 @@ export function itemsKeyboard(t: BotMessages, catalogue: Catalogue, draft: Order
 
 export function quantityKeyboard(t: BotMessages, draft: OrderDraft) {
   return Markup.inlineKeyboard([
-    QUICK_QUANTITIES.map((qty) => Markup.button.callback(String(qty), orderData(draft.id, { kind: 'quantity', qty }))),
+    QUICK_QUANTITIES.map((qty) =>
+      Markup.button.callback(String(qty), orderData(draft.id, { kind: 'quantity', qty })),
+    ),
     [Markup.button.callback(t.buttons.back, orderData(draft.id, { kind: 'back' }))],
   ]);
 }

@@ -34,12 +34,20 @@ export class OrderPlacement {
     );
     if (outcome.state === 'queued') {
       await this.watcher.watch(outcome.opId, ctx.chat!.id);
-      return t.orderQueued(outcome.opId, formatMoney(order.previewTotalMinor, order.currency, t.locale), order.previewPoints);
+      return t.orderQueued(
+        outcome.opId,
+        formatMoney(order.previewTotalMinor, order.currency, t.locale),
+        order.previewPoints,
+      );
     }
     if (outcome.state === 'rejected' || !outcome.result) {
       return t.orderRejected(outcome.error?.detail ?? outcome.error?.code ?? '—');
     }
     const placed = outcome.result.order;
-    return t.orderPlaced(placed.id, formatMoney(placed.totalMinor, placed.currency, t.locale), placed.pointsEarned);
+    return t.orderPlaced(
+      placed.id,
+      formatMoney(placed.totalMinor, placed.currency, t.locale),
+      placed.pointsEarned,
+    );
   }
 }

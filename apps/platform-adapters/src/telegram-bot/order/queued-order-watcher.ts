@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Job, Queue, Worker } from 'bullmq';
 import { AppError, OrderResult } from '@karmabot/contracts';
+import { sleep } from '../launch/sleep';
 import { BullConnections } from '../push/bull-connections';
 import { TelegramPushQueue } from '../push/telegram-push-queue';
 import { pushedOrder } from '../push/push-job';
@@ -12,6 +13,7 @@ const FIRST_CHECK_MS = 2_000;
 const MAX_CHECK_INTERVAL_MS = 60_000;
 /** Deferred writes are replayed when a store returns; a week without one is an operator's problem. */
 const MAX_WATCH_MS = 7 * 24 * 3600 * 1000;
+const SHUTDOWN_WAIT_MS = 5000;
 
 interface WatchJob {
   opId: string;
@@ -52,11 +54,13 @@ export class QueuedOrderWatcher implements OnApplicationBootstrap, BeforeApplica
       prefix: this.connections.prefix,
       concurrency: 5,
     });
-    this.worker.on('error', (error) => this.logger.warn({ msg: 'telegram.queued_orders.worker_error', error: error.message }));
+    this.worker.on('error', (error) =>
+      this.logger.warn({ msg: 'telegram.queued_orders.worker_error', error: error.message }),
+    );
   }
 
   async beforeApplicationShutdown() {
-    await this.worker?.close();
+    await Promise.race([this.worker?.close(), sleep(SHUTDOWN_WAIT_MS)]);
     await this.queue.close();
   }
 
@@ -70,7 +74,10 @@ export class QueuedOrderWatcher implements OnApplicationBootstrap, BeforeApplica
     if (op?.state === 'applied') {
       const order = (op.result as OrderResult | undefined)?.order;
       if (order) {
-        await this.push.add({ kind: 'queued_order_applied', chatId, order: pushedOrder(order) }, `applied-${opId}`);
+        await this.push.add(
+          { kind: 'queued_order_applied', chatId, order: pushedOrder(order) },
+          `applied-${opId}`,
+        );
       }
       return 'applied';
     }
@@ -85,7 +92,10 @@ export class QueuedOrderWatcher implements OnApplicationBootstrap, BeforeApplica
     }
     const checks = job.data.checks + 1;
     await job.updateData({ ...job.data, checks });
-    await job.moveToDelayed(Date.now() + Math.min(MAX_CHECK_INTERVAL_MS, FIRST_CHECK_MS * 2 ** checks), token);
+    await job.moveToDelayed(
+      Date.now() + Math.min(MAX_CHECK_INTERVAL_MS, FIRST_CHECK_MS * 2 ** checks),
+      token,
+    );
     throw new DelayedError();
   }
 }

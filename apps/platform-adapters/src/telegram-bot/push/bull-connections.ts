@@ -27,7 +27,11 @@ export class BullConnections implements OnApplicationShutdown {
   }
 
   private open(extra: { maxRetriesPerRequest: number | null }): Redis {
-    const { retryDelay, retryAttempts: _retryAttempts, ...options } = redisOptionsFromUrl(this.config.REDIS_URL);
+    const {
+      retryDelay,
+      retryAttempts: _retryAttempts,
+      ...options
+    } = redisOptionsFromUrl(this.config.REDIS_URL);
     const connection = new Redis({ ...options, ...extra, retryStrategy: () => retryDelay });
     connection.on('error', () => undefined); // reconnects by itself; readiness reports Redis
     this.opened.push(connection);

@@ -42,7 +42,11 @@ export class OrderChangeObserver implements NestInterceptor {
         `order-${outcome.opId}`,
       );
     } catch (error) {
-      this.logger.warn({ msg: 'telegram.push.enqueue_failed', op_id: outcome.opId, error: (error as Error).message });
+      this.logger.warn({
+        msg: 'telegram.push.enqueue_failed',
+        op_id: outcome.opId,
+        error: (error as Error).message,
+      });
     }
   }
 }

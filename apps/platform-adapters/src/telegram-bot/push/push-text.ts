@@ -18,8 +18,18 @@ export function pushText(
       const order = job.order;
       const lines =
         job.change === 'placed'
-          ? [t.pushOrderPlacedElsewhere(shortId(order.id), t.platforms[order.platform], total(order, t), order.pointsEarned)]
-          : [t.pushOrderStatus(shortId(order.id), t.orderStatus[order.status], total(order, t)), ...pointLines(order, t)];
+          ? [
+              t.pushOrderPlacedElsewhere(
+                shortId(order.id),
+                t.platforms[order.platform],
+                total(order, t),
+                order.pointsEarned,
+              ),
+            ]
+          : [
+              t.pushOrderStatus(shortId(order.id), t.orderStatus[order.status], total(order, t)),
+              ...pointLines(order, t),
+            ];
       if (balance) lines.push(t.pushBalance(balance.balance, balance.pending));
       return lines.join('\n');
     }

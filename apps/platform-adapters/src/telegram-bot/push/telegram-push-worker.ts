@@ -1,11 +1,22 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DelayedError, Job, Worker } from 'bullmq';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
 import { APP_CONFIG, AppConfig, requestContext } from '@karmabot/common';
 import { BotContext } from '../context/bot-context';
-import { isChatUnreachable, isPermanentTelegramError, retryAfterSecondsOf } from '../errors/telegram-error-facts';
+import {
+  isChatUnreachable,
+  isPermanentTelegramError,
+  retryAfterSecondsOf,
+} from '../errors/telegram-error-facts';
 import { localeOf } from '../i18n/locale';
+import { sleep } from '../launch/sleep';
 import { LocaleStore } from '../i18n/locale-store';
 import { messagesFor } from '../i18n/messages-for';
 import { botPushes } from '../status/telegram-bot-metrics';
@@ -19,6 +30,8 @@ import { UnreachableChats } from './unreachable-chats';
 
 /** A chat that keeps answering 429 is given up on after this many waits. */
 const MAX_RATE_LIMITED_WAITS = 20;
+/** Shutdown waits this long at most for sends in flight. */
+const SHUTDOWN_WAIT_MS = 5000;
 /** A delayed job may wake a little before its slot; that close, it just goes. */
 const EARLY_ENOUGH_MS = 20;
 
@@ -60,14 +73,22 @@ export class TelegramPushWorker implements OnApplicationBootstrap, BeforeApplica
         limiter: { max: this.config.TELEGRAM_PUSH_PER_SECOND, duration: 1000 },
       },
     );
-    this.worker.on('error', (error) => this.logger.warn({ msg: 'telegram.push.worker_error', error: error.message }));
+    this.worker.on('error', (error) =>
+      this.logger.warn({ msg: 'telegram.push.worker_error', error: error.message }),
+    );
     this.worker.on('failed', (job, error) =>
-      this.logger.warn({ msg: 'telegram.push.failed', job_id: job?.id, attempts: job?.attemptsMade, error: error.message }),
+      this.logger.warn({
+        msg: 'telegram.push.failed',
+        job_id: job?.id,
+        attempts: job?.attemptsMade,
+        error: error.message,
+      }),
     );
   }
 
   async beforeApplicationShutdown() {
-    await this.worker?.close();
+    // Sends in flight may finish; one stuck on the network is retried by another replica (stalled job).
+    await Promise.race([this.worker?.close(), sleep(SHUTDOWN_WAIT_MS)]);
   }
 
   private async deliver(job: Job<PushJobData>, token?: string): Promise<string> {
@@ -87,7 +108,11 @@ export class TelegramPushWorker implements OnApplicationBootstrap, BeforeApplica
 
     const locale = (await this.locales.chosen(chatId)) ?? localeOf(delivery.languageCode ?? undefined);
     const t = messagesFor(locale);
-    const text = pushText(job.data, t, job.data.kind === 'order_changed' ? await this.balanceOf(chatId) : null);
+    const text = pushText(
+      job.data,
+      t,
+      job.data.kind === 'order_changed' ? await this.balanceOf(chatId) : null,
+    );
     try {
       await this.bot.telegram.sendMessage(chatId, text);
       botPushes.inc({ outcome: 'sent' });
@@ -98,8 +123,15 @@ export class TelegramPushWorker implements OnApplicationBootstrap, BeforeApplica
       if (retryAfterS !== null) {
         botPushes.inc({ outcome: 'rate_limited' });
         const waits = (job.data.rateLimitedWaits ?? 0) + 1;
-        this.logger.warn({ msg: 'telegram.push.rate_limited', job_id: job.id, chat_id: chatId, retry_after_s: retryAfterS, waits });
-        if (waits > MAX_RATE_LIMITED_WAITS) throw new Error(`still rate limited after ${MAX_RATE_LIMITED_WAITS} waits`);
+        this.logger.warn({
+          msg: 'telegram.push.rate_limited',
+          job_id: job.id,
+          chat_id: chatId,
+          retry_after_s: retryAfterS,
+          waits,
+        });
+        if (waits > MAX_RATE_LIMITED_WAITS)
+          throw new Error(`still rate limited after ${MAX_RATE_LIMITED_WAITS} waits`);
         const keptSlot = await this.gate.block(chatId, Date.now() + retryAfterS * 1000);
         await job.updateData({ ...job.data, rateLimitedWaits: waits, slotAt: keptSlot });
         return this.later(job, token, keptSlot - Date.now());
@@ -111,7 +143,12 @@ export class TelegramPushWorker implements OnApplicationBootstrap, BeforeApplica
       }
       if (isPermanentTelegramError(error)) {
         botPushes.inc({ outcome: 'failed' });
-        this.logger.warn({ msg: 'telegram.push.dropped', job_id: job.id, chat_id: chatId, error: (error as Error).message });
+        this.logger.warn({
+          msg: 'telegram.push.dropped',
+          job_id: job.id,
+          chat_id: chatId,
+          error: (error as Error).message,
+        });
         return 'dropped';
       }
       botPushes.inc({ outcome: 'failed' });
@@ -139,7 +176,11 @@ export class TelegramPushWorker implements OnApplicationBootstrap, BeforeApplica
       const summary = await this.useCases.loyalty(telegramId);
       return { balance: summary.balance, pending: summary.pending };
     } catch (error) {
-      this.logger.warn({ msg: 'telegram.push.balance_unavailable', chat_id: telegramId, error: (error as Error).message });
+      this.logger.warn({
+        msg: 'telegram.push.balance_unavailable',
+        chat_id: telegramId,
+        error: (error as Error).message,
+      });
       return null;
     }
   }

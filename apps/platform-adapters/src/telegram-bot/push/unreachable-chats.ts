@@ -16,7 +16,11 @@ export class UnreachableChats {
   ) {}
 
   async mark(chatId: number | string, reason: string): Promise<void> {
-    const added = await this.redis.client.set(this.keys.key('unreachable', chatId), new Date().toISOString(), 'NX');
+    const added = await this.redis.client.set(
+      this.keys.key('unreachable', chatId),
+      new Date().toISOString(),
+      'NX',
+    );
     if (added) this.logger.warn({ msg: 'telegram.chat.unreachable', chat_id: String(chatId), reason });
   }
 

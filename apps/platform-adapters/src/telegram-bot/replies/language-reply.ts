@@ -15,7 +15,9 @@ export class LanguageReply {
   constructor(private readonly locales: LocaleStore) {}
 
   async ask(ctx: BotContext): Promise<void> {
-    const buttons = LOCALES.map((locale) => Markup.button.callback(messagesFor(locale).languageName, `l:${locale}`));
+    const buttons = LOCALES.map((locale) =>
+      Markup.button.callback(messagesFor(locale).languageName, `l:${locale}`),
+    );
     await ctx.reply(ctx.state.t.chooseLanguage, Markup.inlineKeyboard([buttons]));
   }
 

@@ -35,7 +35,9 @@ export class LinkReply {
       : outcome.state === 'queued'
         ? t.linkCodeQueued(code, minutes)
         : t.linkCode(code, minutes);
-    const keyboard = Markup.inlineKeyboard([[Markup.button.callback(t.buttons.newCode, NEW_LINK_CODE_ACTION)]]);
+    const keyboard = Markup.inlineKeyboard([
+      [Markup.button.callback(t.buttons.newCode, NEW_LINK_CODE_ACTION)],
+    ]);
     await ctx.reply(options.isArgumentGiven ? `${t.linkArgumentHint}\n\n${text}` : text, keyboard);
   }
 }

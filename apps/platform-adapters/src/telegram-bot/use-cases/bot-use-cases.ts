@@ -107,7 +107,10 @@ export class BotUseCases {
   }
 
   private envelope<T>(data: T): RpcEnvelope<T> {
-    return { meta: { correlationId: currentCorrelationId() ?? randomUUID(), caller: TELEGRAM_BOT_CALLER }, data };
+    return {
+      meta: { correlationId: currentCorrelationId() ?? randomUUID(), caller: TELEGRAM_BOT_CALLER },
+      data,
+    };
   }
 
   /** Handlers are controllers of their own modules; the bot borrows the app's single instance. */

@@ -13,7 +13,9 @@ const BOT_OP_NAMESPACE = 'a3c5e1f2-4b6d-4e8a-9c0b-7d2f1e3a5b6c';
 export function botWriteMeta(botId: string, key: string, body: Record<string, unknown>): WriteMeta {
   return {
     opId: uuidv5(`${botId}\n${key}`, BOT_OP_NAMESPACE),
-    requestHash: createHash('sha256').update(`telegram-bot ${key}\n${stableJson(body)}`).digest('hex'),
+    requestHash: createHash('sha256')
+      .update(`telegram-bot ${key}\n${stableJson(body)}`)
+      .digest('hex'),
   };
 }
 

@@ -3,8 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectBot } from 'nestjs-telegraf';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { AppError, RpcEnvelope } from '@karmabot/contracts';
-import { TELEGRAM_UPDATE_PATTERN, TelegramUpdateAck } from '@karmabot/contracts/telegram/telegram-update-pattern';
+import { AppError, Patterns, RpcEnvelope, TelegramUpdateAck } from '@karmabot/contracts';
 import { BotContext } from '../context/bot-context';
 
 /**
@@ -15,10 +14,15 @@ import { BotContext } from '../context/bot-context';
 export class TelegramUpdateHandler {
   constructor(@InjectBot() private readonly bot: Telegraf<BotContext>) {}
 
-  @MessagePattern(TELEGRAM_UPDATE_PATTERN)
+  @MessagePattern(Patterns.telegram.update)
   async handle(@Payload() { data }: RpcEnvelope<unknown>): Promise<TelegramUpdateAck> {
     const updateId = (data as { update_id?: unknown } | null)?.update_id;
-    if (typeof data !== 'object' || data === null || !Number.isSafeInteger(updateId) || (updateId as number) < 0) {
+    if (
+      typeof data !== 'object' ||
+      data === null ||
+      !Number.isSafeInteger(updateId) ||
+      (updateId as number) < 0
+    ) {
       throw new AppError('VALIDATION_FAILED', 'Not a Telegram update', [
         { field: 'update_id', message: 'must be a non-negative integer' },
       ]);
