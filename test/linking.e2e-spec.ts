@@ -3,7 +3,7 @@ import { startSuite, Suite } from './support/suite';
 import { ORDER_POINTS, orderBody } from './fixtures/order-body';
 import { queryDatabase } from './fixtures/query-database';
 import { signedTelegramLogin } from './fixtures/telegram-login';
-import { uniqueEmail, uniqueTelegramId } from './fixtures/unique';
+import { uniqueEmail, uniqueKey, uniqueTelegramId } from './fixtures/unique';
 
 const BOT_TOKEN = '123456:test-bot-token-for-login-widget';
 
@@ -221,6 +221,81 @@ describe('Linking a Telegram account to a website account', () => {
     const res = await link(uniqueEmail(), { code: 'ABCDEFGH' });
 
     expect(res.status).toBe(404);
+  });
+
+  describe('codes the website issues for its user, to be sent to the bot', () => {
+    const websiteLinkCode = (email: string, options: { apiKey?: string; idempotencyKey?: string } = {}) =>
+      http.post(`/v1/website/users/${email}/link-code`, undefined, { apiKey: websiteKey, ...options });
+
+    it('issues an 8-character code for the website user, valid 10 minutes, shown once and stored only hashed', async () => {
+      const email = uniqueEmail();
+      const registered = await http.post(
+        '/v1/website/users',
+        { email, password: 'p4ssword!' },
+        { apiKey: websiteKey },
+      );
+      const idempotencyKey = uniqueKey();
+
+      const first = await websiteLinkCode(email, { idempotencyKey });
+      const replay = await websiteLinkCode(email, { idempotencyKey });
+
+      expect(first.status).toBe(201);
+      expect(first.body).toEqual({
+        code: expect.stringMatching(/^[A-Z2-9]{8}$/),
+        expires_at: expect.any(String),
+        op_id: first.headers['x-op-id'],
+      });
+      const ttlMs = Date.parse(first.body.expires_at) - Date.now();
+      expect(ttlMs).toBeGreaterThan(9 * 60_000);
+      expect(ttlMs).toBeLessThanOrEqual(10 * 60_000);
+      expect(replay.status).toBe(201);
+      expect(replay.body).toMatchObject({ code: null, expires_at: first.body.expires_at, op_id: first.body.op_id });
+      expect(replay.body.detail).toMatch(/shown only once/);
+
+      const stored = await queryDatabase<{ telegram_id: string | null; code_hash: string; used_at: Date | null }>(
+        suite.databaseUrl,
+        `SELECT telegram_id, code_hash, used_at FROM link_codes WHERE customer_id = $1`,
+        [registered.body.id],
+      );
+      expect(stored).toEqual([{ telegram_id: null, code_hash: expect.stringMatching(/^[0-9a-f]{64}$/), used_at: null }]);
+      const [op] = await queryDatabase<{ payload: string }>(
+        suite.databaseUrl,
+        `SELECT payload::text AS payload FROM ops WHERE op_id = $1`,
+        [first.body.op_id],
+      );
+      expect(op.payload).toContain(registered.body.id);
+      expect(op.payload).not.toContain(first.body.code);
+    });
+
+    it('refuses a website code at the website link route: it proves nothing there, and stays unused', async () => {
+      const email = await websiteUser();
+      const { code } = (await websiteLinkCode(email)).body;
+      const other = await websiteUser();
+
+      const own = await link(email, { code });
+      const another = await link(other, { code });
+
+      expect([own.status, another.status]).toEqual([422, 422]);
+      expect([own.body.code, another.body.code]).toEqual(['LINK_PROOF_INVALID', 'LINK_PROOF_INVALID']);
+      expect(await identitiesOf(email)).toHaveLength(1);
+      const unused = await queryDatabase(
+        suite.databaseUrl,
+        `SELECT used_at FROM link_codes l JOIN identities i ON i.customer_id = l.customer_id
+          WHERE i.platform = 'website' AND i.external_id = $1`,
+        [email],
+      );
+      expect(unused).toEqual([{ used_at: null }]);
+    });
+
+    it('answers 404 for an unknown website user and 403 for a key without the website scope', async () => {
+      const email = await websiteUser();
+
+      const unknown = await websiteLinkCode(uniqueEmail());
+      const wrongScope = await websiteLinkCode(email, { apiKey: telegramKey });
+
+      expect(unknown.status).toBe(404);
+      expect(wrongScope.status).toBe(403);
+    });
   });
 });
 

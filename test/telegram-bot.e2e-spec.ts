@@ -4,6 +4,7 @@ import { waitForBotState } from './support/telegram-bot-status';
 import { startTelegramFaultProxy, TelegramFaultProxy } from './support/telegram-fault-proxy';
 import { startTelegramServer, TelegramTestServer } from './support/telegram-server';
 import { BotReply, TelegramUser } from './support/telegram-user';
+import { queryDatabase } from './fixtures/query-database';
 import { uniqueEmail } from './fixtures/unique';
 
 const MENU = [
@@ -275,20 +276,108 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
     expect(reused.status).toBe(422);
   });
 
-  it('answers /link CODE and the website deep link /start link_… with a code to enter on the website', async () => {
-    const user = await registeredUser();
+  describe('linking with a code the website issued', () => {
+    let websiteKey: string;
+    beforeAll(async () => {
+      websiteKey = (await createApiKey(suite, ['website'])).key;
+    });
 
-    await user.send('/link ABCD1234');
-    const hinted = await user.nextReply();
-    expect(hinted.text).toMatch(
-      /^Link codes go the other way: I give you a code here and you enter it on the website\. Here is yours:\n\n🔗 Your link code: [A-Z0-9]{8}\n/,
-    );
+    /** A website user and a code the website obtained for them (POST …/link-code). */
+    async function websiteUserWithCode(): Promise<{ email: string; customerId: string; code: string }> {
+      const email = uniqueEmail('web');
+      const registered = await http.post(
+        '/v1/website/users',
+        { email, password: 'p4ssword!' },
+        { apiKey: websiteKey },
+      );
+      const issued = await http.post(`/v1/website/users/${email}/link-code`, undefined, { apiKey: websiteKey });
+      expect(issued.status).toBe(201);
+      return { email, customerId: registered.body.id, code: issued.body.code };
+    }
 
-    await user.send('/start link_website');
-    await expectReply(user, /^Welcome back/, MENU);
-    const deepLinked = await user.nextReply();
-    expect(deepLinked.text).toMatch(/^🔗 Your link code: [A-Z0-9]{8}\n/);
-    expect(deepLinked.keyboard).toEqual([['🔄 New code']]);
+    const linked = (email: string, balance: string, pending: string) =>
+      `✅ Accounts linked: this Telegram account and the website account ${email} are now one. ` +
+      `Your orders and points from both are together.\nBalance: ${balance}, pending: ${pending}.`;
+    const INVALID =
+      '❌ This code does not work: it may be mistyped, expired (codes last 10 minutes) or already used. ' +
+      'Get a new code on the website (Profile → Link Telegram) and send it here as /link CODE. ' +
+      '(A code I show you with /link is for the website, not for me.)';
+
+    it('links the sender to the website account whose code they type as /link CODE; orders and points join', async () => {
+      const website = await websiteUserWithCode();
+      const user = await registeredUser({ firstName: 'Tom' });
+      const orderId = orderIdIn(await order(user, [['Tea', '2']]));
+
+      await user.send(`/link ${website.code}`);
+
+      await expectReply(user, linked(website.email, '0 points', '5 points'));
+      await user.send('/profile');
+      await expectReply(
+        user,
+        `👤 Profile\nName: Tom\nEmail: ${website.email}\nPhone: —\nLinked: Website, Telegram\nCustomer since: ${TODAY()}`,
+      );
+      const customer = await http.get(`/v1/website/users/${website.email}`, { apiKey: websiteKey });
+      expect(customer.body.identities).toEqual(
+        expect.arrayContaining([expect.objectContaining({ platform: 'telegram', external_id: String(user.id) })]),
+      );
+      const moved = await queryDatabase(suite.databaseUrl, 'SELECT customer_id FROM orders WHERE id = $1', [orderId]);
+      expect(moved).toEqual([{ customer_id: website.customerId }]);
+
+      const other = await registeredUser();
+      await other.send(`/link ${website.code}`);
+      await expectReply(other, INVALID);
+    });
+
+    it('links on the deep link /start link_CODE, registering a user who never wrote before', async () => {
+      const website = await websiteUserWithCode();
+      const user = telegram.user({ firstName: 'Dee' });
+
+      await user.send(`/start link_${website.code}`);
+
+      await expectReply(user, /^Welcome, Dee! Your account is ready\./, MENU);
+      await expectReply(user, linked(website.email, '0 points', '0 points'));
+      const viaTelegram = await http.get(`/v1/telegram/users/${user.id}`, { admin: true });
+      expect(viaTelegram.body.id).toBe(website.customerId);
+    });
+
+    it('answers a bad code with how to get a good one, in the user\'s language, and links nothing', async () => {
+      const user = await registeredUser();
+      await user.send('/link ZZZZ2222');
+      await expectReply(user, INVALID);
+
+      // A code the bot itself showed is for the website: typed back here, it proves nothing.
+      await user.send('/link');
+      const shown = await user.nextReply();
+      const ownCode = /link code: (\S+)/.exec(shown.text)![1];
+      await user.send(`/link ${ownCode}`);
+      await expectReply(user, INVALID);
+      await user.send('/start link_ZZZZ2222');
+      await expectReply(user, /^Welcome back/, MENU);
+      await expectReply(user, INVALID);
+
+      const russian = await registeredUser({ languageCode: 'ru' });
+      await russian.send('/link ZZZZ2222');
+      await expectReply(
+        russian,
+        '❌ Этот код не подходит: возможно, он набран с ошибкой, истёк (код действует 10 минут) или уже ' +
+          'использован. Получите новый код на сайте (Профиль → Связать Telegram) и отправьте его сюда: /link КОД. ' +
+          '(Код, который я показываю по команде /link, вводится на сайте, а не здесь.)',
+      );
+
+      const customer = await http.get(`/v1/telegram/users/${user.id}`, { admin: true });
+      expect(customer.body.identities).toEqual([expect.objectContaining({ platform: 'telegram' })]);
+    });
+
+    it('still shows a code for the website on the deep link /start link', async () => {
+      const user = await registeredUser();
+
+      await user.send('/start link');
+
+      await expectReply(user, /^Welcome back/, MENU);
+      const deepLinked = await user.nextReply();
+      expect(deepLinked.text).toMatch(/^🔗 Your link code: [A-Z0-9]{8}\n/);
+      expect(deepLinked.keyboard).toEqual([['🔄 New code']]);
+    });
   });
 
   it('answers in Russian after /lang, and from a Russian language_code', async () => {

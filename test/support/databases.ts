@@ -22,6 +22,35 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { url, drop: () => dropDatabase(url, name) };
 }
 
+export interface TestDatabasePair {
+  /** DATABASE_URL of the pair. */
+  primaryUrl: string;
+  /** BACKUP_DATABASE_URL of the pair. */
+  backupUrl: string;
+  /** Drops both databases. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A primary and a backup database for one test or suite, both fresh and migrated the way
+ * production migrates them. If creating either fails, the other is dropped before the error
+ * propagates.
+ */
+export async function createTestDatabasePair(): Promise<TestDatabasePair> {
+  const [primary, backup] = await Promise.allSettled([createTestDatabase(), createTestDatabase()]);
+  if (primary.status === 'rejected' || backup.status === 'rejected') {
+    for (const created of [primary, backup]) if (created.status === 'fulfilled') await created.value.drop();
+    throw primary.status === 'rejected' ? primary.reason : (backup as PromiseRejectedResult).reason;
+  }
+  return {
+    primaryUrl: primary.value.url,
+    backupUrl: backup.value.url,
+    drop: async () => {
+      await Promise.all([primary.value.drop(), backup.value.drop()]);
+    },
+  };
+}
+
 async function dropDatabase(url: string, name: string): Promise<void> {
   const client = new Client({ connectionString: withDatabase(url, 'postgres') });
   await client.connect();

@@ -4,7 +4,7 @@ import { loadConfig, RpcClient, startApp } from '@karmabot/common';
 import { AppError, OpOutcome, Patterns, RegisterCustomerResult } from '@karmabot/contracts';
 import { makeOp } from '@karmabot/persistence/testing/make-op';
 import { sampleOps } from '@karmabot/persistence/testing/sample-ops';
-import { createTestDatabase, TestDatabase } from '../../../test/support/databases';
+import { createTestDatabasePair, TestDatabasePair } from '../../../test/support/databases';
 import { deleteRedisKeys } from '../../../test/support/delete-redis-keys';
 import { PersistenceModule } from './persistence.module';
 
@@ -15,15 +15,16 @@ import { PersistenceModule } from './persistence.module';
 describe('persistence app', () => {
   const prefix = `kb_test_${randomUUID().slice(0, 8)}:`;
   const savedEnv = { ...process.env };
-  let db: TestDatabase;
+  let db: TestDatabasePair;
   let app: INestApplication;
   let rpc: RpcClient;
   let baseUrl: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabasePair();
     Object.assign(process.env, {
-      DATABASE_URL: db.url,
+      DATABASE_URL: db.primaryUrl,
+      BACKUP_DATABASE_URL: db.backupUrl,
       REDIS_PREFIX: prefix,
       PERSISTENCE_HTTP_PORT: '0',
       LOG_LEVEL: 'error',
@@ -117,17 +118,25 @@ describe('persistence app', () => {
     });
   });
 
-  it('reports the store mode and the primary’s health on store.status, and a no-op sync', async () => {
+  it('reports the store mode, both stores and replication on store.status, and reconciles on store.sync', async () => {
     const status = await rpc.send(Patterns.store.status, {});
     const sync = await rpc.send(Patterns.store.sync, {});
 
-    expect(status).toEqual({
+    expect(status).toMatchObject({
       primary: { up: true, latencyMs: expect.any(Number), lastError: null },
+      backup: { up: true, latencyMs: expect.any(Number), lastError: null },
       mode: 'POSTGRESQL_ONLY',
+      replication: {
+        enabled: true,
+        writeConcern: 'primary',
+        toBackup: { lastError: null },
+        toPrimary: { lastError: null },
+      },
     });
     expect(sync).toEqual({
-      copied: { toBackup: 0, toPrimary: 0 },
-      note: 'backup store not configured yet: the primary is the only store',
+      copied: { toBackup: expect.any(Number), toPrimary: 0 },
+      conflicts: [],
+      negativeBalances: [],
       tookMs: expect.any(Number),
     });
   });
@@ -136,14 +145,22 @@ describe('persistence app', () => {
     const ready = await fetch(`${baseUrl}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
-      info: { primary_db: { status: 'up' }, redis: { status: 'up' } },
+      info: {
+        primary_db: { status: 'up' },
+        backup_db: { status: 'up', reachable: true },
+        redis: { status: 'up' },
+      },
     });
 
     await db.drop();
 
     const notReady = await fetch(`${baseUrl}/readyz`);
     expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toMatchObject({ error: { primary_db: { status: 'down' } } });
+    expect(await notReady.json()).toMatchObject({
+      error: { primary_db: { status: 'down' } },
+      // Shown, never failing readiness by itself.
+      info: { backup_db: { status: 'up', reachable: false } },
+    });
     const status = await rpc.send<{ primary: { up: boolean; lastError: string } }>(Patterns.store.status, {});
     expect(status.primary).toMatchObject({ up: false, lastError: expect.stringContaining('unavailable') });
   });

@@ -3,7 +3,9 @@ import { CommonModule, HealthModule } from '@karmabot/common';
 import { OpsModule } from './ops/ops.module';
 import { QueriesModule } from './queries/queries.module';
 import { StatusModule } from './status/status.module';
-import { PrimaryStoreHealth } from './store/primary-store.health';
+import { ReplicationModule } from './replication/replication.module';
+import { BackupStoreHealth } from './store/backup-store.health';
+import { FailoverHealth } from './failover/failover-health';
 import { StoreModule } from './store/store.module';
 
 /** The only app that touches a database: applies ops and serves reads over RPC. */
@@ -12,10 +14,16 @@ import { StoreModule } from './store/store.module';
     CommonModule,
     HealthModule.forApp({
       imports: [StoreModule],
-      inject: [PrimaryStoreHealth],
-      useFactory: (primary: PrimaryStoreHealth) => [() => primary.check()],
+      inject: [FailoverHealth, BackupStoreHealth],
+      // Ready in every mode while Redis answers (CACHE_ONLY included): the stores are shown on
+      // /readyz but never make the app unready.
+      useFactory: (failover: FailoverHealth, backup: BackupStoreHealth) => [
+        () => failover.check(),
+        () => backup.check(),
+      ],
     }),
     StoreModule,
+    ReplicationModule,
     OpsModule,
     QueriesModule,
     StatusModule,

@@ -18,6 +18,7 @@ const ANSWER_STATUS: { [T in OpType]: (result: unknown) => number } = {
   'order.status_change': () => 200,
   'api_key.create': () => 201,
   'api_key.revoke': () => 200,
+  'mode_event.record': () => 201,
 };
 
 interface WriteAnswerOptions<R> {

@@ -6,6 +6,8 @@ import {
   Caller,
   CustomerView,
   GetCustomerCommand,
+  IssueLinkCodeCommand,
+  LinkCodeIssued,
   LinkTelegramCommand,
   LinkTelegramResult,
   OpOutcome,
@@ -25,6 +27,7 @@ import { ApiWrite } from '../ops/api-write.decorator';
 import { answerWrite } from '../ops/op-response';
 import { writeMetaOf } from '../ops/write-meta-of';
 import { OrderResponse } from '../orders/dto/order.response';
+import { LinkCodeResponse } from '../telegram/dto/link-code.response';
 import { PlaceOrderBody } from '../orders/dto/place-order.body';
 import { placeOrderCommand } from '../orders/place-order-command';
 import { CustomerResponse } from '../universal/dto/customer.response';
@@ -134,11 +137,35 @@ export class WebsiteUsersController {
     });
   }
 
+  @Post(':email/link-code')
+  @ApiOperation({
+    summary: 'Issue a one-time code to link a Telegram account to this website user',
+    description:
+      'The user sends it to the bot as `/link CODE` (or opens `t.me/<bot>?start=link_CODE`); the Telegram ' +
+      'account that sends it is linked to this user, merging its customer as link-telegram does. 8 characters, ' +
+      'valid 10 minutes, single use; only usable from Telegram. The code is shown in this answer only and stored ' +
+      'hashed; a replay answers `code: null` with a `detail`.',
+  })
+  @ApiWrite({ status: 201, type: LinkCodeResponse, description: 'Issued' })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 429, 503)
+  async issueLinkCode(
+    @Param() params: EmailParams,
+    @Write() write: WriteContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command: IssueLinkCodeCommand = { ...writeMetaOf(write), email: params.email };
+    const outcome = await this.rpc.send<OpOutcome<LinkCodeIssued>>(Patterns.customer.issueLinkCode, command, {
+      caller: write.caller,
+    });
+    return answerWrite(reply, outcome, (result) => result);
+  }
+
   @Post(':email/link-telegram')
   @ApiOperation({
     summary: 'Link a Telegram account to this website user',
     description:
-      'Send exactly one proof: `code` (from POST /v1/telegram/users/{id}/link-code) or `telegram_auth` ' +
+      'Send exactly one proof: `code` (from POST /v1/telegram/users/{id}/link-code or the bot\'s /link; a code ' +
+      'from POST /v1/website/users/{email}/link-code is for the bot and is refused here) or `telegram_auth` ' +
       '(Telegram Login Widget data). When the Telegram account already has a customer, the two are merged: ' +
       'orders, points and identities move to one live customer; the other stays as a tombstone.',
   })

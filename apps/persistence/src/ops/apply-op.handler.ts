@@ -2,6 +2,7 @@ import { Controller, Inject, Logger } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AppError, Op, OpOutcome, Patterns, RpcEnvelope } from '@karmabot/contracts';
 import { STORE, Store } from '@karmabot/persistence';
+import { WriteConcern } from '../replication/write-concern';
 import { opsServed } from './op-metrics';
 
 /**
@@ -13,14 +14,18 @@ import { opsServed } from './op-metrics';
 export class ApplyOpHandler {
   private readonly logger = new Logger(ApplyOpHandler.name);
 
-  constructor(@Inject(STORE) private readonly store: Store) {}
+  constructor(
+    @Inject(STORE) private readonly store: Store,
+    private readonly writeConcern: WriteConcern,
+  ) {}
 
   @MessagePattern(Patterns.op.apply)
   async apply(@Payload() envelope: RpcEnvelope<Op>): Promise<OpOutcome> {
     const op = envelope.data;
     const started = performance.now();
     try {
-      const outcome = await this.store.applyOp(op);
+      // With WRITE_CONCERN=both, answered once the other store holds it too (or says it does not yet).
+      const outcome = await this.writeConcern.settle(await this.store.applyOp(op));
       opsServed.inc({ type: outcome.type, state: outcome.state, replayed: String(outcome.replayed) });
       this.logger.log({
         msg: 'op.applied',
@@ -28,6 +33,7 @@ export class ApplyOpHandler {
         type: outcome.type,
         state: outcome.state,
         replayed: outcome.replayed,
+        replicated: outcome.replicated,
         error_code: outcome.error?.code,
         ms: Math.round((performance.now() - started) * 10) / 10,
       });

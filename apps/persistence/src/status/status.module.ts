@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ReplicationModule } from '../replication/replication.module';
 import { StoreModule } from '../store/store.module';
 import { StoreStatusHandler } from './store-status.handler';
 
 @Module({
-  imports: [StoreModule],
+  imports: [StoreModule, ReplicationModule],
   controllers: [StoreStatusHandler],
 })
 export class StatusModule {}

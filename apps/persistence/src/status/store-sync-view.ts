@@ -1,6 +1,4 @@
-/** The answer to `store.sync` (POST /v1/admin/sync): what reconciliation copied, and how long it took. */
-export interface StoreSyncView {
-  copied: { toBackup: number; toPrimary: number };
-  note: string;
-  tookMs: number;
-}
+import { ReconcileReport } from '@karmabot/persistence';
+
+/** The answer to `store.sync` (POST /v1/admin/sync): what reconciliation copied each way, what it found, how long it took. */
+export type StoreSyncView = ReconcileReport;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
-import { STORE, Store } from '@karmabot/persistence';
+import { PRIMARY_STORE, Store } from '@karmabot/persistence';
 import { StoreProbe } from './store-probe';
 
 /**
@@ -14,7 +14,7 @@ export class PrimaryStoreHealth {
   private lastError: string | null = null;
   private wasUp: boolean | null = null;
 
-  constructor(@Inject(STORE) private readonly store: Store) {}
+  constructor(@Inject(PRIMARY_STORE) private readonly store: Store) {}
 
   async probe(): Promise<StoreProbe> {
     try {

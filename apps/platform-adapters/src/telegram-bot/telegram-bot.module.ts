@@ -27,6 +27,7 @@ import { TelegramPushWorker } from './push/telegram-push-worker';
 import { HelpReply } from './replies/help-reply';
 import { LanguageReply } from './replies/language-reply';
 import { LinkReply } from './replies/link-reply';
+import { LinkWithCodeReply } from './replies/link-with-code-reply';
 import { LoyaltyReply } from './replies/loyalty-reply';
 import { MenuReply } from './replies/menu-reply';
 import { OrdersReply } from './replies/orders-reply';
@@ -88,6 +89,7 @@ export class TelegramBotModule {
         LoyaltyReply,
         ProfileReply,
         LinkReply,
+        LinkWithCodeReply,
         LanguageReply,
         OrderDraftStore,
         OrderPlacement,

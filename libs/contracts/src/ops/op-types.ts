@@ -24,20 +24,32 @@ export interface OpPayloads {
     expectedVersion?: number;
     changes: { displayName?: string | null; phone?: string | null; locale?: string | null };
   };
-  'customer.link_telegram': {
-    customerId: string;
-    /**
-     * A one-time code names the Telegram account it was issued for and is consumed inside the
-     * same transaction as the link; Telegram Login data was verified at the edge and leaves
-     * only the account it proves.
-     */
-    proof: { kind: 'code'; codeHash: string } | { kind: 'telegram_auth'; telegramId: string };
-  };
-  'link_code.issue': {
-    telegramId: string;
-    codeHash: string;
-    expiresAt: string;
-  };
+  /**
+   * Links one Telegram account and one customer. A link needs both sides established: the
+   * caller's own side, which its authenticated request names (the website's customer, or the
+   * Telegram account whose update Telegram authenticated), and the other side, which `proof`
+   * establishes: a one-time code issued FOR that other side (consumed inside the same
+   * transaction as the link), or, for the website, Telegram Login data verified at the edge,
+   * leaving only the account it proves. A code issued for the caller's own side proves nothing.
+   */
+  'customer.link_telegram':
+    | {
+        /** The website side: the customer whose signed-in request asks to link. */
+        customerId: string;
+        telegramId?: never;
+        proof: { kind: 'code'; codeHash: string } | { kind: 'telegram_auth'; telegramId: string };
+      }
+    | {
+        /** The Telegram side: the sender of the update, authenticated by Telegram. */
+        telegramId: string;
+        customerId?: never;
+        /** A code the website issued for its customer. */
+        proof: { kind: 'code'; codeHash: string };
+      };
+  /** A one-time code issued FOR one side (exactly one of the two ids), to be used by the other. */
+  'link_code.issue':
+    | { telegramId: string; customerId?: never; codeHash: string; expiresAt: string }
+    | { customerId: string; telegramId?: never; codeHash: string; expiresAt: string };
   'order.place': {
     customerId: string;
     platform: Platform;

@@ -19,5 +19,7 @@ export function createPgPool(settings: PgPoolSettings): Pool {
     keepAlive: true,
     idleTimeoutMillis: 30_000,
     application_name: settings.applicationName ?? 'karmabot-persistence',
+    // A session setting, not a query parameter: triggers and column defaults read it too.
+    ...(settings.storeName ? { options: `-c karma.store=${settings.storeName}` } : {}),
   });
 }

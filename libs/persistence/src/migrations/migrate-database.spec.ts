@@ -75,6 +75,8 @@ describe('migrateDatabase', () => {
         'loyalty_ledger',
         'ops',
         'orders',
+        'replication_state',
+        'conflicts',
       ]),
     );
   });
@@ -109,18 +111,42 @@ describe('run-migrations (the compiled `npm run migrate`)', () => {
     }
   });
 
-  it('creates and migrates the database DATABASE_URL names, then exits 0', async () => {
-    const name = freshName();
+  it('creates and migrates the databases DATABASE_URL and BACKUP_DATABASE_URL name, then exits 0', async () => {
+    const primary = freshName();
+    const backup = freshName();
     try {
       const { stdout } = await run(process.execPath, [RUNNER], {
-        env: { ...process.env, DATABASE_URL: withDatabase(serverUrl, name) },
+        env: {
+          ...process.env,
+          DATABASE_URL: withDatabase(serverUrl, primary),
+          BACKUP_DATABASE_URL: withDatabase(serverUrl, backup),
+        },
       });
-      expect(JSON.parse(stdout.trim().split('\n').pop()!)).toMatchObject({
-        msg: 'migrations.done',
-        database: name,
-        database_created: true,
+      const done = stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .filter((line) => line.msg === 'migrations.done');
+      expect(done).toEqual([
+        expect.objectContaining({ store: 'primary', database: primary, database_created: true }),
+        expect.objectContaining({ store: 'backup', database: backup, database_created: true }),
+      ]);
+      expect(await databaseExists(primary)).toBe(true);
+      expect(await databaseExists(backup)).toBe(true);
+    } finally {
+      await dropDatabase(primary);
+      await dropDatabase(backup);
+    }
+  });
+
+  it('migrates one database once when both URLs name it', async () => {
+    const name = freshName();
+    try {
+      const url = withDatabase(serverUrl, name);
+      const { stdout } = await run(process.execPath, [RUNNER], {
+        env: { ...process.env, DATABASE_URL: url, BACKUP_DATABASE_URL: url },
       });
-      expect(await databaseExists(name)).toBe(true);
+      expect(stdout.trim().split('\n').map((line) => JSON.parse(line).store)).toEqual(['primary']);
     } finally {
       await dropDatabase(name);
     }
@@ -129,7 +155,7 @@ describe('run-migrations (the compiled `npm run migrate`)', () => {
   it('exits 1 with the reason when the server cannot be reached', async () => {
     const unreachable = 'postgres://postgres@127.0.0.1:1/kb_test_unreachable';
     const failure = await run(process.execPath, [RUNNER], {
-      env: { ...process.env, DATABASE_URL: unreachable },
+      env: { ...process.env, DATABASE_URL: unreachable, BACKUP_DATABASE_URL: unreachable },
     }).catch((error: { code: number; stderr: string }) => error);
 
     expect(failure).toMatchObject({ code: 1 });

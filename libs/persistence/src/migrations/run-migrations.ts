@@ -3,13 +3,18 @@ import { databaseNameOf } from '../db/database-name-of';
 import { migrateDatabase } from './migrate-database';
 
 /**
- * `npm run migrate`: migrates the primary database (DATABASE_URL), creating it first when
- * missing. Exits 0 when the schema is current, 1 with the reason otherwise. Logs go to stdout
- * as JSON lines, like the apps'.
+ * `npm run migrate`: migrates the primary database (DATABASE_URL) and the backup
+ * (BACKUP_DATABASE_URL, also when the backup is reached through supabase-js at run time: the
+ * schema and its functions are installed through its Postgres URL), creating each first when
+ * missing. One URL for both is migrated once. Exits 0 when both schemas are current, 1 with the
+ * reason otherwise. Logs go to stdout as JSON lines, like the apps', one `migrations.done` per store.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   const stores = [{ store: 'primary', url: config.DATABASE_URL }];
+  if (config.BACKUP_DATABASE_URL !== config.DATABASE_URL) {
+    stores.push({ store: 'backup', url: config.BACKUP_DATABASE_URL });
+  }
   for (const { store, url } of stores) {
     const report = await migrateDatabase(url);
     process.stdout.write(

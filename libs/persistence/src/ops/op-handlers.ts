@@ -4,6 +4,7 @@ import { createApiKey } from './handlers/create-api-key.op';
 import { issueLinkCode } from './handlers/issue-link-code.op';
 import { linkTelegram } from './handlers/link-telegram.op';
 import { placeOrder } from './handlers/place-order.op';
+import { recordModeEvent } from './handlers/record-mode-event.op';
 import { registerTelegramCustomer } from './handlers/register-telegram-customer.op';
 import { registerWebsiteCustomer } from './handlers/register-website-customer.op';
 import { revokeApiKey } from './handlers/revoke-api-key.op';
@@ -21,4 +22,5 @@ export const OP_HANDLERS: { readonly [T in OpType]: OpHandler<T> } = {
   'order.status_change': changeOrderStatus,
   'api_key.create': createApiKey,
   'api_key.revoke': revokeApiKey,
+  'mode_event.record': recordModeEvent,
 };

@@ -2,6 +2,7 @@ import {
   ApiKeyView,
   LinkCodeIssueResult,
   LinkTelegramResult,
+  ModeEventView,
   OpType,
   OrderResult,
   RegisterCustomerResult,
@@ -19,6 +20,7 @@ export interface OpResults {
   'order.status_change': OrderResult;
   'api_key.create': ApiKeyView;
   'api_key.revoke': ApiKeyView;
+  'mode_event.record': ModeEventView;
 }
 
 // Fails to compile when an op type is added to the contracts without a result here.

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { Op, OpOutcome, QueryContracts, QueryPattern } from '@karmabot/contracts';
+import { Op, OpOutcome, QueryContracts, QueryPattern, StoreName } from '@karmabot/contracts';
 import { createPgPool } from '../db/create-pg-pool';
 import { PgPoolSettings } from '../db/pg-pool-settings';
 import { toStoreError } from '../db/to-store-error';
@@ -7,6 +7,7 @@ import { applyOp } from '../ops/apply-op';
 import { pruneOps } from '../ops/prune-ops';
 import { QUERY_HANDLERS } from '../queries/query-handlers';
 import { QueryHandler } from '../queries/query-handler';
+import { PgReplicationEndpoint } from '../replication/pg-replication-endpoint';
 import { Store } from './store';
 
 /**
@@ -16,23 +17,26 @@ import { Store } from './store';
  */
 export class PgStore implements Store {
   private closed = false;
+  /** This store as replication and reconciliation reach it (same pool). */
+  readonly replication: PgReplicationEndpoint;
 
   constructor(
     private readonly pool: Pool,
-    /** Which store this is, for error messages: `primary` or `backup`. */
-    readonly name = 'primary',
+    /** Which store this is: error messages, and the origin of the ops it decides. */
+    readonly name: StoreName = 'primary',
   ) {
     // An idle connection that dies (server restart, cut network) is reported here; without a
     // listener the pool would crash the process. The next checkout reconnects.
     pool.on('error', () => undefined);
+    this.replication = new PgReplicationEndpoint(pool, name);
   }
 
-  static connect(settings: PgPoolSettings, name = 'primary'): PgStore {
-    return new PgStore(createPgPool(settings), name);
+  static connect(settings: PgPoolSettings, name: StoreName = 'primary'): PgStore {
+    return new PgStore(createPgPool({ ...settings, storeName: name }), name);
   }
 
   applyOp(op: Op): Promise<OpOutcome> {
-    return this.guard(() => applyOp(this.pool, op));
+    return this.guard(() => applyOp(this.pool, op, this.name));
   }
 
   async query<P extends QueryPattern>(

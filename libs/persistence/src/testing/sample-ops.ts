@@ -56,11 +56,23 @@ export const sampleOps = {
     return makeOp('order.status_change', { orderId, status, reason });
   },
 
+  /** A code issued for a Telegram account, for the website to use. */
   issueLinkCode(telegramId: string, codeHash: string, expiresAt: string): Op<'link_code.issue'> {
     return makeOp('link_code.issue', { telegramId, codeHash, expiresAt });
   },
 
+  /** A code issued for a website customer, for the bot to use. */
+  issueCustomerLinkCode(customerId: string, codeHash: string, expiresAt: string): Op<'link_code.issue'> {
+    return makeOp('link_code.issue', { customerId, codeHash, expiresAt });
+  },
+
+  /** The website side links, with a code issued for the Telegram account. */
   linkWithCode(customerId: string, codeHash: string): Op<'customer.link_telegram'> {
     return makeOp('customer.link_telegram', { customerId, proof: { kind: 'code', codeHash } });
+  },
+
+  /** The Telegram side links, with a code issued for the website customer. */
+  linkFromTelegram(telegramId: string, codeHash: string): Op<'customer.link_telegram'> {
+    return makeOp('customer.link_telegram', { telegramId, proof: { kind: 'code', codeHash } });
   },
 };

@@ -11,7 +11,8 @@ export class LinkTelegramBody {
     maxLength: 32,
     example: 'K7XQ2MPA',
     description:
-      'One-time code from POST /v1/telegram/users/{id}/link-code (8 characters, 10 minutes, single use)',
+      "One-time code issued for the Telegram account: POST /v1/telegram/users/{id}/link-code or the bot's /link " +
+      '(8 characters, 10 minutes, single use)',
   })
   @IsOptional()
   @Trimmed()

@@ -18,9 +18,12 @@ const REPLAY_DETAIL =
   'This request was already answered: the code is shown only once and is not stored. Request a new code.';
 
 /**
- * Issues a one-time code a Telegram user types on the website to prove the account is theirs.
- * Only the code's peppered hash enters the op; the plain code lives in this answer alone, so a
- * replay (same Idempotency-Key) cannot show it again.
+ * Issues a one-time code FOR one side, to be typed on the other: for a Telegram account (shown
+ * by the bot or `POST /v1/telegram/users/{id}/link-code`, entered on the website) or for a
+ * website customer (`POST /v1/website/users/{email}/link-code`, sent to the bot as
+ * `/link CODE` or the deep link `/start link_CODE`). Only the code's peppered hash enters the
+ * op; the plain code lives in this answer alone, so a replay (same Idempotency-Key) cannot show
+ * it again.
  */
 @Controller()
 export class IssueLinkCodeHandler {
@@ -35,15 +38,21 @@ export class IssueLinkCodeHandler {
     @Payload() { meta, data }: RpcEnvelope<IssueLinkCodeCommand>,
   ): Promise<OpOutcome<LinkCodeIssued>> {
     const caller = callerOf(meta);
-    await this.customers.resolve({ telegramId: data.telegramId }, caller);
+    const customer = await this.customers.resolve(
+      'email' in data ? { email: data.email } : { telegramId: data.telegramId },
+      caller,
+    );
     const code = generateLinkCode();
+    const codeHash = hashLinkCode(code, this.pepper.value);
     const expiresAt = new Date(Date.now() + LINK_CODE_TTL_SECONDS * 1000).toISOString();
     const outcome = await this.ops.apply<'link_code.issue', LinkCodeIssueResult>(
-      {
-        type: 'link_code.issue',
-        platform: 'telegram',
-        payload: { telegramId: data.telegramId, codeHash: hashLinkCode(code, this.pepper.value), expiresAt },
-      },
+      'email' in data
+        ? { type: 'link_code.issue', platform: 'website', payload: { customerId: customer.id, codeHash, expiresAt } }
+        : {
+            type: 'link_code.issue',
+            platform: 'telegram',
+            payload: { telegramId: data.telegramId, codeHash, expiresAt },
+          },
       data,
       caller,
     );

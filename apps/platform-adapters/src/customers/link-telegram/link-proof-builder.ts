@@ -6,10 +6,10 @@ import { hashLinkCode, verifyTelegramLogin } from '@karmabot/domain';
 type LinkProof = OpPayloads['customer.link_telegram']['proof'];
 
 /**
- * Turns the client's proof of controlling a Telegram account into what the op may carry: a
- * code becomes its peppered hash (persistence finds and consumes it, and learns the Telegram id
- * from it, in the transaction that links), and widget data is verified here, by HMAC with the
- * bot token, leaving only the Telegram id it proves.
+ * Turns the client's proof of the other side into what the op may carry: a code becomes its
+ * peppered hash (persistence finds and consumes it, and learns the side it was issued for, in
+ * the transaction that links), and widget data is verified here, by HMAC with the bot token,
+ * leaving only the Telegram id it proves.
  */
 @Injectable()
 export class LinkProofBuilder {
@@ -18,6 +18,8 @@ export class LinkProofBuilder {
     private readonly pepper: Pepper,
   ) {}
 
+  build(proof: { kind: 'code'; code: string }): { kind: 'code'; codeHash: string };
+  build(proof: LinkTelegramCommand['proof']): LinkProof;
   build(proof: LinkTelegramCommand['proof']): LinkProof {
     if (proof.kind === 'code') {
       return { kind: 'code', codeHash: hashLinkCode(proof.code, this.pepper.value) };

@@ -69,7 +69,11 @@ export interface BotMessages {
   linkCode(code: string, minutes: number): string;
   linkCodeReplayed: string;
   linkCodeQueued(code: string, minutes: number): string;
-  linkArgumentHint: string;
+  /** The account was linked with a code from the website; `email` is the website account's. */
+  linked(email: string | null): string;
+  linkQueued: string;
+  linkCodeInvalid(minutes: number): string;
+  linkRefused: string;
 
   profile(p: {
     name: string;

@@ -35,7 +35,7 @@ export const EN: BotMessages = {
     '/orders — your last 10 orders',
     '/loyalty — your points, tier and recent entries',
     '/profile — your profile',
-    '/link — a code to link this Telegram account with your website account',
+    '/link — a code to link this Telegram account with your website account; /link CODE uses a code from the website',
     '/lang — change the language',
     '/menu — the main menu',
     '/help — this list',
@@ -95,8 +95,18 @@ export const EN: BotMessages = {
   linkCodeQueued: (code, minutes) =>
     `🔗 Your link code: ${code}\n\nOur database is busy, so the code starts working once it is back ` +
     `(within ${minutes} minutes). Enter it on the website (Profile → Link Telegram).`,
-  linkArgumentHint:
-    'Link codes go the other way: I give you a code here and you enter it on the website. Here is yours:',
+  linked: (email) =>
+    `✅ Accounts linked: this Telegram account and ${email ? `the website account ${email}` : 'your website account'} ` +
+    `are now one. Your orders and points from both are together.`,
+  linkQueued:
+    '⏳ Linking is queued: our database is unavailable right now. I will link the accounts as soon as it is ' +
+    'back, if the code is valid.',
+  linkCodeInvalid: (minutes) =>
+    `❌ This code does not work: it may be mistyped, expired (codes last ${minutes} minutes) or already used. ` +
+    `Get a new code on the website (Profile → Link Telegram) and send it here as /link CODE. ` +
+    `(A code I show you with /link is for the website, not for me.)`,
+  linkRefused:
+    '❌ I could not link the accounts: one of them was already merged into another account. Please contact support.',
 
   profile: (p) =>
     `👤 Profile\nName: ${p.name}\nEmail: ${p.email ?? 'not linked'}\nPhone: ${p.phone ?? '—'}\n` +

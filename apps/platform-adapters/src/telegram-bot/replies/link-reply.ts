@@ -10,11 +10,10 @@ import { BotUseCases } from '../use-cases/bot-use-cases';
 export const NEW_LINK_CODE_ACTION = 'k:new';
 
 /**
- * `/link` (and the `link` deep link): a one-time code, issued by the same use case as
- * `POST /v1/telegram/users/{id}/link-code`, that the user enters on the website to join the two
- * accounts. Codes travel Telegram → website because that is the proof persistence checks: the
- * code is bound to this Telegram account when issued, and the website, where the user is signed
- * in, names the other account.
+ * `/link` (and the `link` deep link): a one-time code, issued for this Telegram account by the
+ * same use case as `POST /v1/telegram/users/{id}/link-code`, that the user enters on the
+ * website, where they are signed in, to join the two accounts. The other direction (a code from
+ * the website, typed here) is `LinkWithCodeReply`.
  */
 @Injectable()
 export class LinkReply {
@@ -23,7 +22,7 @@ export class LinkReply {
     private readonly useCases: BotUseCases,
   ) {}
 
-  async send(ctx: BotContext, options: { isArgumentGiven?: boolean } = {}): Promise<void> {
+  async send(ctx: BotContext): Promise<void> {
     const t = ctx.state.t;
     await this.customers.ensure(ctx);
     const outcome = await this.useCases.issueLinkCode(String(ctx.from!.id), `update:${ctx.update.update_id}`);
@@ -38,6 +37,6 @@ export class LinkReply {
     const keyboard = Markup.inlineKeyboard([
       [Markup.button.callback(t.buttons.newCode, NEW_LINK_CODE_ACTION)],
     ]);
-    await ctx.reply(options.isArgumentGiven ? `${t.linkArgumentHint}\n\n${text}` : text, keyboard);
+    await ctx.reply(text, keyboard);
   }
 }

@@ -5,13 +5,15 @@ import { BotContext } from '../context/bot-context';
 import { telegramProfileOf } from '../customer/telegram-profile-of';
 import { BotErrorFilter } from '../errors/bot-error.filter';
 import { LinkReply } from '../replies/link-reply';
+import { LinkWithCodeReply } from '../replies/link-with-code-reply';
 import { menuKeyboard } from '../replies/menu-keyboard';
 import { BotUseCases } from '../use-cases/bot-use-cases';
 
 /**
  * `/start`: registers the user (the use case answers the existing customer when there is one)
- * and greets them by name with the menu. The deep link `t.me/<bot>?start=link` (or `link_…`),
- * which the website's "Link Telegram" button opens, goes on to show a link code.
+ * and greets them by name with the menu. Deep links then go on linking accounts:
+ * `t.me/<bot>?start=link` shows a code to enter on the website; `?start=link_<CODE>`, with a
+ * code the website issued for its signed-in customer, links this Telegram account to it.
  */
 @Update()
 @UseFilters(BotErrorFilter)
@@ -19,6 +21,7 @@ export class StartUpdate {
   constructor(
     private readonly useCases: BotUseCases,
     private readonly link: LinkReply,
+    private readonly linkWithCode: LinkWithCodeReply,
   ) {}
 
   @Start()
@@ -35,6 +38,10 @@ export class StartUpdate {
           ? t.welcomeNew(name)
           : t.welcomeBack(name);
     await ctx.reply(`${greeting}\n\n${t.startHint}`, menuKeyboard(t));
-    if (/^link(_|$)/.test(ctx.payload ?? '')) await this.link.send(ctx);
+    const deepLink = /^link(?:_(.*))?$/.exec(ctx.payload ?? '');
+    if (!deepLink) return;
+    const code = (deepLink[1] ?? '').trim();
+    if (code === '') await this.link.send(ctx);
+    else await this.linkWithCode.send(ctx, code);
   }
 }

@@ -5,6 +5,7 @@ import { currentCorrelationId } from '@karmabot/common';
 import {
   CustomerView,
   LinkCodeIssued,
+  LinkTelegramResult,
   LoyaltySummaryView,
   OpOutcome,
   OpStatusView,
@@ -18,6 +19,7 @@ import {
 import { CustomerResolver } from '../../customers/customer-resolver';
 import { GetCustomerHandler } from '../../customers/get-customer/get-customer.handler';
 import { IssueLinkCodeHandler } from '../../customers/issue-link-code/issue-link-code.handler';
+import { LinkTelegramHandler } from '../../customers/link-telegram/link-telegram.handler';
 import { RegisterTelegramCustomerHandler } from '../../customers/register-telegram-customer/register-telegram-customer.handler';
 import { LoyaltySummaryHandler } from '../../loyalty/loyalty-summary/loyalty-summary.handler';
 import { GetOpHandler } from '../../ops/get-op/get-op.handler';
@@ -81,6 +83,20 @@ export class BotUseCases {
   issueLinkCode(telegramId: string, key: string): Promise<OpOutcome<LinkCodeIssued>> {
     const data = { ...botWriteMeta(this.keys.botId, `link-code:${key}`, { telegramId }), telegramId };
     return this.handler(IssueLinkCodeHandler).handle(this.envelope(data));
+  }
+
+  /**
+   * `/link CODE` and `/start link_CODE`: links the sender's Telegram account (Telegram
+   * authenticated it) to the website customer the code was issued for, as the website's
+   * link-telegram route does from the other side.
+   */
+  link(telegramId: string, code: string, key: string): Promise<OpOutcome<LinkTelegramResult>> {
+    const data = {
+      ...botWriteMeta(this.keys.botId, `link:${key}`, { telegramId, code }),
+      telegramId,
+      proof: { kind: 'code' as const, code },
+    };
+    return this.handler(LinkTelegramHandler).handle(this.envelope(data));
   }
 
   op(opId: string): Promise<OpStatusView> {

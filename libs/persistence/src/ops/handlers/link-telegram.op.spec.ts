@@ -42,6 +42,22 @@ describe('customer.link_telegram and link_code.issue', () => {
     return codeHash;
   }
 
+  /** A code the website obtained for its customer, for the Telegram side to use. */
+  async function customerCode(customerId: string, expiresAt = inMinutes(10)): Promise<string> {
+    const codeHash = newCodeHash();
+    const result = await applied(store, sampleOps.issueCustomerLinkCode(customerId, codeHash, expiresAt));
+    expect(result).toEqual({ expiresAt });
+    return codeHash;
+  }
+
+  async function codeRow(codeHash: string) {
+    const { rows } = await sql.query(
+      'SELECT telegram_id, customer_id, used_at, used_by_customer_id FROM link_codes WHERE code_hash = $1',
+      [codeHash],
+    );
+    return rows[0];
+  }
+
   async function balanceOf(customerId: string) {
     return store.query('query.loyalty.ledger', { customerId, recentLimit: 50 });
   }
@@ -198,5 +214,185 @@ describe('customer.link_telegram and link_code.issue', () => {
     await expect(
       store.applyOp(linkByTelegramLogin('0190a0e2-0000-7000-8000-0000000000bb', sampleOps.telegramId())),
     ).rejects.toMatchObject({ code: 'CUSTOMER_NOT_FOUND' });
+  });
+  describe('from the Telegram side, with a code issued for a website customer', () => {
+    it('stores a code issued for a customer by its hash, naming the customer and no Telegram account', async () => {
+      const customer = await websiteCustomer();
+
+      const codeHash = await customerCode(customer.id);
+
+      expect(await codeRow(codeHash)).toEqual({
+        telegram_id: null,
+        customer_id: customer.id,
+        used_at: null,
+        used_by_customer_id: null,
+      });
+    });
+
+    it('adds the sender, who has no customer yet, to the customer the code was issued for, using up the code', async () => {
+      const customer = await websiteCustomer();
+      const telegramId = sampleOps.telegramId();
+      const codeHash = await customerCode(customer.id);
+      const op = sampleOps.linkFromTelegram(telegramId, codeHash);
+
+      const result = await applied(store, op);
+
+      expect(result.mergedCustomerId).toBeNull();
+      expect(result.customer.id).toBe(customer.id);
+      expect(result.customer.identities.map((i) => i.platform).sort()).toEqual(['telegram', 'website']);
+      expect(await codeRow(codeHash)).toMatchObject({
+        used_at: new Date(op.at),
+        used_by_customer_id: customer.id,
+      });
+      expect(
+        await store.query('query.customer.by-identity', { platform: 'telegram', externalId: telegramId }),
+      ).toMatchObject({ id: customer.id });
+    });
+
+    it('merges the bot-created customer into the website customer, as the website direction does', async () => {
+      const telegramId = sampleOps.telegramId();
+      const tg = await telegramCustomer(telegramId);
+      const tgOrder = (await applied(store, sampleOps.placeOrder(tg.id, { platform: 'telegram' }))).order;
+      await applied(store, sampleOps.changeStatus(tgOrder.id, 'paid'));
+      const web = await websiteCustomer();
+      const webOrder = (await applied(store, sampleOps.placeOrder(web.id))).order;
+      await applied(store, sampleOps.changeStatus(webOrder.id, 'paid'));
+      const before = [await balanceOf(tg.id), await balanceOf(web.id)];
+
+      const result = await applied(store, sampleOps.linkFromTelegram(telegramId, await customerCode(web.id)));
+
+      expect(result.mergedCustomerId).toBe(tg.id);
+      expect(result.customer).toMatchObject({ id: web.id, mergedInto: null });
+      const orders = await store.query('query.order.list', { customerId: web.id, limit: 10 });
+      expect(orders.map((order) => order.id).sort()).toEqual([tgOrder.id, webOrder.id].sort());
+      expect((await balanceOf(web.id)).balance).toBe(before[0].balance + before[1].balance);
+      expect(await store.query('query.customer.by-id', { customerId: tg.id })).toMatchObject({
+        mergedInto: web.id,
+        identities: [],
+      });
+    });
+
+    it('accepts a customer code only once', async () => {
+      const codeHash = await customerCode((await websiteCustomer()).id);
+      await applied(store, sampleOps.linkFromTelegram(sampleOps.telegramId(), codeHash));
+      const other = sampleOps.telegramId();
+
+      const error = await rejectionOf(store, sampleOps.linkFromTelegram(other, codeHash));
+
+      expect(error.code).toBe('LINK_PROOF_INVALID');
+      expect(
+        await store.query('query.customer.by-identity', { platform: 'telegram', externalId: other }),
+      ).toBeNull();
+    });
+
+    it('refuses an expired customer code, judged at the time the op was accepted', async () => {
+      const customer = await websiteCustomer();
+      const telegramId = sampleOps.telegramId();
+      const codeHash = await customerCode(customer.id, inMinutes(1));
+      const late = makeOp(
+        'customer.link_telegram',
+        { telegramId, proof: { kind: 'code', codeHash } },
+        { at: inMinutes(2) },
+      );
+
+      expect((await rejectionOf(store, late)).code).toBe('LINK_PROOF_INVALID');
+      expect((await codeRow(codeHash)).used_at).toBeNull();
+      await applied(store, sampleOps.linkFromTelegram(telegramId, codeHash));
+    });
+
+    it('refuses a code never issued', async () => {
+      const error = await rejectionOf(store, sampleOps.linkFromTelegram(sampleOps.telegramId(), newCodeHash()));
+
+      expect(error.code).toBe('LINK_PROOF_INVALID');
+    });
+  });
+
+  describe('a code used by the side it was issued for', () => {
+    it('refuses a Telegram code typed back into Telegram, and leaves it usable by the website', async () => {
+      const telegramId = sampleOps.telegramId();
+      const codeHash = await issuedCode(telegramId);
+
+      const error = await rejectionOf(store, sampleOps.linkFromTelegram(telegramId, codeHash));
+
+      expect(error.code).toBe('LINK_PROOF_INVALID');
+      expect((await codeRow(codeHash)).used_at).toBeNull();
+      await applied(store, sampleOps.linkWithCode((await websiteCustomer()).id, codeHash));
+    });
+
+    it('refuses a customer code used by the website, and leaves it usable from Telegram', async () => {
+      const customer = await websiteCustomer();
+      const codeHash = await customerCode(customer.id);
+
+      const own = await rejectionOf(store, sampleOps.linkWithCode(customer.id, codeHash));
+      const another = await rejectionOf(store, sampleOps.linkWithCode((await websiteCustomer()).id, codeHash));
+
+      expect([own.code, another.code]).toEqual(['LINK_PROOF_INVALID', 'LINK_PROOF_INVALID']);
+      expect((await codeRow(codeHash)).used_at).toBeNull();
+      await applied(store, sampleOps.linkFromTelegram(sampleOps.telegramId(), codeHash));
+    });
+
+    it('refuses Telegram Login data from the Telegram side: it proves the side already asking', async () => {
+      const op = makeOp('customer.link_telegram', {
+        telegramId: sampleOps.telegramId(),
+        proof: { kind: 'telegram_auth', telegramId: sampleOps.telegramId() },
+      } as never);
+
+      expect((await rejectionOf(store, op)).code).toBe('LINK_PROOF_INVALID');
+    });
+  });
+
+  describe('malformed payloads', () => {
+    it('refuses a link naming both sides, or neither', async () => {
+      const customer = await websiteCustomer();
+      const codeHash = await customerCode(customer.id);
+      const both = makeOp('customer.link_telegram', {
+        customerId: customer.id,
+        telegramId: sampleOps.telegramId(),
+        proof: { kind: 'code', codeHash },
+      } as never);
+      const neither = makeOp('customer.link_telegram', { proof: { kind: 'code', codeHash } } as never);
+
+      expect((await rejectionOf(store, both)).code).toBe('VALIDATION_FAILED');
+      expect((await rejectionOf(store, neither)).code).toBe('VALIDATION_FAILED');
+      expect((await codeRow(codeHash)).used_at).toBeNull();
+    });
+
+    it('refuses a code issued for both sides, or neither', async () => {
+      const customer = await websiteCustomer();
+      const expiresAt = inMinutes(10);
+      const both = makeOp('link_code.issue', {
+        customerId: customer.id,
+        telegramId: sampleOps.telegramId(),
+        codeHash: newCodeHash(),
+        expiresAt,
+      } as never);
+      const neither = makeOp('link_code.issue', { codeHash: newCodeHash(), expiresAt } as never);
+
+      expect((await rejectionOf(store, both)).code).toBe('VALIDATION_FAILED');
+      expect((await rejectionOf(store, neither)).code).toBe('VALIDATION_FAILED');
+    });
+
+    it('issues no code for an unknown customer (CUSTOMER_NOT_FOUND) or a merged one (CUSTOMER_MERGED)', async () => {
+      const telegramId = sampleOps.telegramId();
+      const tg = await telegramCustomer(telegramId);
+      await applied(store, linkByTelegramLogin((await websiteCustomer()).id, telegramId));
+
+      await expect(
+        store.applyOp(
+          sampleOps.issueCustomerLinkCode('0190a0e2-0000-7000-8000-0000000000cc', newCodeHash(), inMinutes(10)),
+        ),
+      ).rejects.toMatchObject({ code: 'CUSTOMER_NOT_FOUND' });
+      const merged = await rejectionOf(store, sampleOps.issueCustomerLinkCode(tg.id, newCodeHash(), inMinutes(10)));
+      expect(merged.code).toBe('CUSTOMER_MERGED');
+    });
+
+    it('keeps exactly one side per code in the table itself', async () => {
+      await expect(
+        sql.query(
+          `INSERT INTO link_codes (id, code_hash, created_at, expires_at) VALUES (gen_random_uuid(), $1, now(), now())`,
+          [newCodeHash()],
+        ),
+      ).rejects.toMatchObject({ code: '23514' });
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { AppError, OpPayloads } from '@karmabot/contracts';
 import { customerIdForIdentity } from '@karmabot/domain';
-import { consumeLinkCode } from '../../customers/consume-link-code';
+import { consumeLinkCode, LinkCodeUser } from '../../customers/consume-link-code';
 import { customerMerged } from '../../customers/customer-merged';
 import { customerNotFound } from '../../customers/customer-not-found';
 import { insertIdentity } from '../../customers/insert-identity';
@@ -13,20 +13,20 @@ import { loadCustomerViews } from '../../views/load-customer-views';
 import { OpHandler } from '../op-handler';
 
 /**
- * Links a Telegram account to a website customer, after checking the proof that the person
- * holds both: a one-time code (consumed here, in the same transaction) or Telegram Login data
- * that the adapters already verified (`telegram_auth`).
- * - The Telegram account has no customer yet: the identity is added to the website customer.
+ * Links a Telegram account and a customer, after checking the proof that the person holds
+ * both. The caller's own side comes from the payload (the website's customer, or the Telegram
+ * account the bot's update came from); the other side from the proof: a one-time code issued
+ * for that side (consumed here, in the same transaction) or Telegram Login data that the
+ * adapters already verified (`telegram_auth`, website side only). Then, either way:
+ * - The Telegram account has no customer yet: the identity is added to the customer.
  * - It already belongs to this customer: nothing to do, answered as a success.
  * - It belongs to another live customer (the one the bot created): that customer is merged
- *   into the website customer, with its orders, points and identities (`mergedCustomerId`).
+ *   into this customer, with its orders, points and identities (`mergedCustomerId`).
  * - It belongs to a tombstone: refused, it cannot be told whose it is now.
  */
 export const linkTelegram: OpHandler<'customer.link_telegram'> = async (tx, op) => {
-  const { customerId } = op.payload;
-  if (!isUuid(customerId)) throw customerNotFound(String(customerId));
   // Link codes are locked before customers, in every op that takes both, so none deadlock.
-  const telegramId = await provenTelegramId(tx, op.payload, op.at);
+  const { customerId, telegramId } = await linkedPair(tx, op.payload, op.at);
   customerIdForIdentity('telegram', telegramId); // validates the Telegram id like registration does
 
   const locked = await lockIdentityOwner(tx, 'telegram', telegramId, [customerId]);
@@ -53,18 +53,40 @@ export const linkTelegram: OpHandler<'customer.link_telegram'> = async (tx, op) 
   return { customer, mergedCustomerId };
 };
 
-async function provenTelegramId(
+/** The customer and the Telegram account to join: the caller's side, and what the proof names. */
+async function linkedPair(
   tx: Sql,
-  { customerId, proof }: OpPayloads['customer.link_telegram'],
+  payload: OpPayloads['customer.link_telegram'],
   at: string,
-): Promise<string> {
-  if (proof?.kind === 'telegram_auth') return proof.telegramId;
+): Promise<{ customerId: string; telegramId: string }> {
+  const user = callerSide(payload);
+  const { proof } = payload;
+  if (proof?.kind === 'telegram_auth') {
+    if ('customerId' in user) return { customerId: user.customerId, telegramId: proof.telegramId };
+    throw new AppError(
+      'LINK_PROOF_INVALID',
+      'Telegram Login data proves a Telegram account, the side asking here: the customer needs a link code',
+    );
+  }
   if (proof?.kind !== 'code') {
     throw new AppError('LINK_PROOF_INVALID', 'A link code or Telegram Login data is required');
   }
-  const telegramId = await consumeLinkCode(tx, { codeHash: proof.codeHash, customerId, at });
-  if (telegramId === null) {
+  const pair = await consumeLinkCode(tx, { codeHash: proof.codeHash, user, at });
+  if (pair === null) {
     throw new AppError('LINK_PROOF_INVALID', 'The link code is invalid, expired or already used');
   }
-  return telegramId;
+  return pair;
+}
+
+/** Exactly one side asks: a customer by id, or a Telegram account. */
+function callerSide(payload: OpPayloads['customer.link_telegram']): LinkCodeUser {
+  const { customerId, telegramId } = payload as { customerId?: unknown; telegramId?: unknown };
+  if ((customerId === undefined) === (telegramId === undefined)) {
+    throw new AppError('VALIDATION_FAILED', 'A link names exactly one side: customerId or telegramId', [
+      { field: 'customer_id', message: 'exactly one of customer_id and telegram_id' },
+    ]);
+  }
+  if (telegramId !== undefined) return { telegramId: String(telegramId) };
+  if (!isUuid(customerId)) throw customerNotFound(String(customerId));
+  return { customerId: customerId as string };
 }

@@ -1,0 +1,99 @@
+import Redis from 'ioredis';
+import { AnyBody, api } from './http';
+import { RedisServer, startRedisServer } from './redis-server';
+import { StoreClusters, startStoreClusters } from './store-clusters';
+import { startSuite, Suite, SuiteOptions } from './suite';
+import { waitUntil } from './wait-until';
+
+export interface FailoverSuiteOptions extends SuiteOptions {
+  /** Start the suite's Redis durable for a queue (AOF, appendfsync always, noeviction); default true. */
+  durableRedis?: boolean;
+}
+
+export interface FailoverSuite {
+  suite: Suite;
+  /** The two stores, each on a cluster of its own that the test may crash and restart. */
+  stores: StoreClusters;
+  /** The suite's private Redis. */
+  redis: RedisServer;
+  /** GET /v1/admin/status → `database` (persistence's store.status). */
+  storeStatus(): Promise<AnyBody>;
+  /** Waits until persistence reports `mode` (and, optionally, an empty deferred queue). */
+  waitForMode(mode: string, options?: { timeoutMs?: number; queueEmpty?: boolean }): Promise<AnyBody>;
+  /** Waits until replication reports no lag either way. */
+  waitForReplication(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Settings that make outages show fast in a test: probe 5× a second, give up connecting after 1 s. */
+export const FAST_FAILOVER_ENV = {
+  PROBE_INTERVAL_MS: '200',
+  DB_CONNECT_TIMEOUT_MS: '1000',
+  DB_STATEMENT_TIMEOUT_MS: '2000',
+};
+
+/**
+ * The four apps on two store clusters of their own and a private Redis (durable for the queue
+ * by default), so a test can cause real outages: crash a store, restart Redis.
+ */
+export async function startFailoverSuite(options: FailoverSuiteOptions = {}): Promise<FailoverSuite> {
+  const [stores, redis] = await Promise.all([startStoreClusters(), startRedisServer({ appendonly: true })]);
+  let suite: Suite | undefined;
+  try {
+    if (options.durableRedis !== false) {
+      const client = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      await client.connect();
+      await client.config('SET', 'appendfsync', 'always');
+      await client.config('SET', 'maxmemory-policy', 'noeviction');
+      client.disconnect();
+    }
+    suite = await startSuite({
+      ...options,
+      env: {
+        ...FAST_FAILOVER_ENV,
+        DATABASE_URL: stores.primaryUrl,
+        BACKUP_DATABASE_URL: stores.backupUrl,
+        REDIS_URL: redis.url,
+        ...options.env,
+      },
+    });
+  } catch (error) {
+    await Promise.all([stores.destroy(), redis.stop()]);
+    throw error;
+  }
+  const started = suite;
+  const storeStatus = async () =>
+    (await api(started).get('/v1/admin/status', { admin: true, timeoutMs: 10_000 })).body.database;
+  return {
+    suite: started,
+    stores,
+    redis,
+    storeStatus,
+    waitForMode: (mode, { timeoutMs = 30_000, queueEmpty = false } = {}) =>
+      waitUntil(
+        async () => {
+          const status = await storeStatus();
+          const isEmpty = !queueEmpty || status?.queues?.deferred === 0;
+          return status?.mode === mode && isEmpty ? status : undefined;
+        },
+        { timeoutMs, intervalMs: 100, describe: () => `store mode ${mode}${queueEmpty ? ' with an empty queue' : ''}` },
+      ),
+    waitForReplication: async (timeoutMs = 30_000) => {
+      await waitUntil(
+        async () => {
+          const status = await storeStatus();
+          const lag = status?.replication;
+          return lag?.to_backup?.lag_ops === 0 && lag?.to_primary?.lag_ops === 0 ? true : undefined;
+        },
+        { timeoutMs, intervalMs: 200, describe: () => 'replication to catch up both ways' },
+      );
+    },
+    stop: async () => {
+      try {
+        await started.stop();
+      } finally {
+        await Promise.all([stores.destroy(), redis.stop()]);
+      }
+    },
+  };
+}
