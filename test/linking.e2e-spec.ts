@@ -249,15 +249,23 @@ describe('Linking a Telegram account to a website account', () => {
       expect(ttlMs).toBeGreaterThan(9 * 60_000);
       expect(ttlMs).toBeLessThanOrEqual(10 * 60_000);
       expect(replay.status).toBe(201);
-      expect(replay.body).toMatchObject({ code: null, expires_at: first.body.expires_at, op_id: first.body.op_id });
+      expect(replay.body).toMatchObject({
+        code: null,
+        expires_at: first.body.expires_at,
+        op_id: first.body.op_id,
+      });
       expect(replay.body.detail).toMatch(/shown only once/);
 
-      const stored = await queryDatabase<{ telegram_id: string | null; code_hash: string; used_at: Date | null }>(
-        suite.databaseUrl,
-        `SELECT telegram_id, code_hash, used_at FROM link_codes WHERE customer_id = $1`,
-        [registered.body.id],
-      );
-      expect(stored).toEqual([{ telegram_id: null, code_hash: expect.stringMatching(/^[0-9a-f]{64}$/), used_at: null }]);
+      const stored = await queryDatabase<{
+        telegram_id: string | null;
+        code_hash: string;
+        used_at: Date | null;
+      }>(suite.databaseUrl, `SELECT telegram_id, code_hash, used_at FROM link_codes WHERE customer_id = $1`, [
+        registered.body.id,
+      ]);
+      expect(stored).toEqual([
+        { telegram_id: null, code_hash: expect.stringMatching(/^[0-9a-f]{64}$/), used_at: null },
+      ]);
       const [op] = await queryDatabase<{ payload: string }>(
         suite.databaseUrl,
         `SELECT payload::text AS payload FROM ops WHERE op_id = $1`,

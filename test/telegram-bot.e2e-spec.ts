@@ -290,7 +290,9 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
         { email, password: 'p4ssword!' },
         { apiKey: websiteKey },
       );
-      const issued = await http.post(`/v1/website/users/${email}/link-code`, undefined, { apiKey: websiteKey });
+      const issued = await http.post(`/v1/website/users/${email}/link-code`, undefined, {
+        apiKey: websiteKey,
+      });
       expect(issued.status).toBe(201);
       return { email, customerId: registered.body.id, code: issued.body.code };
     }
@@ -318,9 +320,13 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
       );
       const customer = await http.get(`/v1/website/users/${website.email}`, { apiKey: websiteKey });
       expect(customer.body.identities).toEqual(
-        expect.arrayContaining([expect.objectContaining({ platform: 'telegram', external_id: String(user.id) })]),
+        expect.arrayContaining([
+          expect.objectContaining({ platform: 'telegram', external_id: String(user.id) }),
+        ]),
       );
-      const moved = await queryDatabase(suite.databaseUrl, 'SELECT customer_id FROM orders WHERE id = $1', [orderId]);
+      const moved = await queryDatabase(suite.databaseUrl, 'SELECT customer_id FROM orders WHERE id = $1', [
+        orderId,
+      ]);
       expect(moved).toEqual([{ customer_id: website.customerId }]);
 
       const other = await registeredUser();
@@ -340,7 +346,7 @@ describe('Telegram bot: a customer registers, orders, checks points and links ac
       expect(viaTelegram.body.id).toBe(website.customerId);
     });
 
-    it('answers a bad code with how to get a good one, in the user\'s language, and links nothing', async () => {
+    it("answers a bad code with how to get a good one, in the user's language, and links nothing", async () => {
       const user = await registeredUser();
       await user.send('/link ZZZZ2222');
       await expectReply(user, INVALID);

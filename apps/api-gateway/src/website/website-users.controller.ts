@@ -164,7 +164,7 @@ export class WebsiteUsersController {
   @ApiOperation({
     summary: 'Link a Telegram account to this website user',
     description:
-      'Send exactly one proof: `code` (from POST /v1/telegram/users/{id}/link-code or the bot\'s /link; a code ' +
+      "Send exactly one proof: `code` (from POST /v1/telegram/users/{id}/link-code or the bot's /link; a code " +
       'from POST /v1/website/users/{email}/link-code is for the bot and is refused here) or `telegram_auth` ' +
       '(Telegram Login Widget data). When the Telegram account already has a customer, the two are merged: ' +
       'orders, points and identities move to one live customer; the other stays as a tombstone.',

@@ -47,7 +47,11 @@ export class IssueLinkCodeHandler {
     const expiresAt = new Date(Date.now() + LINK_CODE_TTL_SECONDS * 1000).toISOString();
     const outcome = await this.ops.apply<'link_code.issue', LinkCodeIssueResult>(
       'email' in data
-        ? { type: 'link_code.issue', platform: 'website', payload: { customerId: customer.id, codeHash, expiresAt } }
+        ? {
+            type: 'link_code.issue',
+            platform: 'website',
+            payload: { customerId: customer.id, codeHash, expiresAt },
+          }
         : {
             type: 'link_code.issue',
             platform: 'telegram',

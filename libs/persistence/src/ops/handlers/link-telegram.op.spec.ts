@@ -301,7 +301,10 @@ describe('customer.link_telegram and link_code.issue', () => {
     });
 
     it('refuses a code never issued', async () => {
-      const error = await rejectionOf(store, sampleOps.linkFromTelegram(sampleOps.telegramId(), newCodeHash()));
+      const error = await rejectionOf(
+        store,
+        sampleOps.linkFromTelegram(sampleOps.telegramId(), newCodeHash()),
+      );
 
       expect(error.code).toBe('LINK_PROOF_INVALID');
     });
@@ -324,7 +327,10 @@ describe('customer.link_telegram and link_code.issue', () => {
       const codeHash = await customerCode(customer.id);
 
       const own = await rejectionOf(store, sampleOps.linkWithCode(customer.id, codeHash));
-      const another = await rejectionOf(store, sampleOps.linkWithCode((await websiteCustomer()).id, codeHash));
+      const another = await rejectionOf(
+        store,
+        sampleOps.linkWithCode((await websiteCustomer()).id, codeHash),
+      );
 
       expect([own.code, another.code]).toEqual(['LINK_PROOF_INVALID', 'LINK_PROOF_INVALID']);
       expect((await codeRow(codeHash)).used_at).toBeNull();
@@ -379,10 +385,17 @@ describe('customer.link_telegram and link_code.issue', () => {
 
       await expect(
         store.applyOp(
-          sampleOps.issueCustomerLinkCode('0190a0e2-0000-7000-8000-0000000000cc', newCodeHash(), inMinutes(10)),
+          sampleOps.issueCustomerLinkCode(
+            '0190a0e2-0000-7000-8000-0000000000cc',
+            newCodeHash(),
+            inMinutes(10),
+          ),
         ),
       ).rejects.toMatchObject({ code: 'CUSTOMER_NOT_FOUND' });
-      const merged = await rejectionOf(store, sampleOps.issueCustomerLinkCode(tg.id, newCodeHash(), inMinutes(10)));
+      const merged = await rejectionOf(
+        store,
+        sampleOps.issueCustomerLinkCode(tg.id, newCodeHash(), inMinutes(10)),
+      );
       expect(merged.code).toBe('CUSTOMER_MERGED');
     });
 
