@@ -101,13 +101,28 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         failoverGap = wants('failover') ? notAvailable(probe.reason) : skipped;
         replay = wants('replay') ? notAvailable(probe.reason) : skipped;
       } else {
-        const env = await startFaultToleranceSuite(options);
-        try {
-          if (wants('failover'))
-            failoverGap = await attempt('failover gap', () => measureFailoverGap(options, env));
-          if (wants('replay')) replay = await attempt('replay', () => measureReplay(options, env));
-        } finally {
-          await env.stop();
+        const env = await startFaultToleranceSuite(options).catch((error: Error) => {
+          failures.push(`fault-tolerance suite: ${error.message}`);
+          progress(`setting up the fault-tolerance suite FAILED: ${error.message}`);
+          const failed = notAvailable(
+            `failed: setting up the fault-tolerance suite: ${error.message.split('\n')[0]}`,
+          );
+          if (wants('failover')) failoverGap = failed;
+          if (wants('replay')) replay = failed;
+          return undefined;
+        });
+        if (env) {
+          try {
+            if (wants('failover'))
+              failoverGap = await attempt('failover gap', () => measureFailoverGap(options, env));
+            if (wants('replay')) replay = await attempt('replay', () => measureReplay(options, env));
+          } finally {
+            writeFileSync(
+              join(runDir, 'fault-tolerance-suite.log'),
+              `${env.bench.suite.logs().join('\n')}\n`,
+            );
+            await env.stop();
+          }
         }
       }
     }
@@ -127,7 +142,8 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     } as BenchResult['figures'];
     machine = { ...info, loadAverageAtEnd: loadavg()[0] };
   } finally {
-    progress('stopping the suite');
+    progress(`stopping the suite (its logs: ${relative(REPO_ROOT, runDir)}/suite.log)`);
+    writeFileSync(join(runDir, 'suite.log'), `${bench.suite.logs().join('\n')}\n`);
     await bench.stop();
   }
 

@@ -1,3 +1,4 @@
+import { APP_NAMES } from '../../test/support/app-names';
 import { FigureResult, notAvailable } from '../report/figure-result';
 import { BenchOptions } from '../support/bench-options';
 import { countStored, FaultToleranceSuite } from '../support/fault-tolerance-suite';
@@ -27,6 +28,8 @@ export interface FailoverGap {
   missingOnBackup: number;
   /** Orders stored twice for one op, over both databases. */
   duplicated: number;
+  /** Apps that exited during the figure (a crash of the database must not take an app down). */
+  appsExited: string[];
 }
 
 /**
@@ -53,7 +56,7 @@ export async function measureFailoverGap(
   await sleep(options.isSmoke ? 1000 : 3000);
   await stream.stop();
 
-  const restartToEqualMs = await waitUntilEqual(env, restartedAt, options.isSmoke ? 10_000 : 60_000);
+  const restartToEqualMs = await waitUntilEqual(env, restartedAt, options.isSmoke ? 10_000 : 20_000);
   const accepted = stream.acceptedOpIds;
   const [onPrimary, onBackup, inEither] = await Promise.all([
     countStored(env.primaryUrl, accepted),
@@ -65,9 +68,13 @@ export async function measureFailoverGap(
     .filter((a) => isAccepted(a) && a.doneAt >= crashedAt && !committedBeforeCrash.has(a.opId ?? ''))
     .sort((a, b) => a.doneAt - b.doneAt)[0];
   const errors = countErrors(stream.attempts);
+  const appsExited = APP_NAMES.filter((app) => env.bench.suite.pidOf(app) === undefined);
   if (!firstAfterCrash) {
+    const exited = appsExited.length
+      ? `; ${appsExited.join(', ')} exited: see fault-tolerance-suite.log of the run`
+      : '';
     return notAvailable(
-      `no order was accepted after the primary crashed (failed attempts by status: ${JSON.stringify(errors)})`,
+      `no order was accepted after the primary crashed (failed attempts by status: ${JSON.stringify(errors)}${exited})`,
     );
   }
   return {
@@ -82,6 +89,7 @@ export async function measureFailoverGap(
     missingOnPrimary: accepted.length - onPrimary.found,
     missingOnBackup: accepted.length - onBackup.found,
     duplicated: onPrimary.duplicated + onBackup.duplicated,
+    appsExited,
   };
 }
 

@@ -89,17 +89,19 @@ export function renderResultsTable(result: BenchResult, resultFile: string): str
   lines.push('');
 
   lines.push(
-    '| reads: GET /v1/telegram/users/{id}/loyalty | reads/s | p50 / p99 / max ms | X-Data-Source | CPU-ms per read |',
+    '| reads: GET /v1/telegram/users/{id}/loyalty | reads/s | p50 / p99 / max ms | answers by X-Data-Source in the run | CPU-ms per read (suite) |',
     '|---|---:|---|---|---|',
   );
   for (const [label, figure] of [
-    ['from the database', figures.readsDatabase],
-    ['from the cache', figures.readsCache],
+    ['from a database (random customers)', figures.readsDatabase],
+    ['from the cache (hot customers)', figures.readsCache],
   ] as const) {
     if (figure.available) {
-      const cpu = figure.cpuMsPerRead[SUITE_TOTAL];
+      const single = figure.oneConnectionLatencyMs
+        ? `; one connection: ${lat(figure.oneConnectionLatencyMs)}`
+        : '';
       lines.push(
-        `| ${label} | ${figure.readsPerSecond} | ${lat(figure.latencyMs)} | ${JSON.stringify(figure.dataSources)} | ${cpu} (suite total) |`,
+        `| ${label} | ${figure.readsPerSecond} | ${lat(figure.latencyMs)}${single} | ${JSON.stringify(figure.dataSources)} | ${figure.cpuMsPerRead[SUITE_TOTAL]} |`,
       );
     } else {
       lines.push(`| ${label} | ${na(figure)} | | | |`);
@@ -113,7 +115,8 @@ export function renderResultsTable(result: BenchResult, resultFile: string): str
       ? `Failover: crash → next accepted write ${failover.crashToNextAcceptedMs} ms, longest gap ${failover.longestGapMs} ms, ` +
           `errors ${JSON.stringify(failover.errors)}, restart → databases equal ${failover.restartToEqualMs ?? 'never'} ms, ` +
           `${failover.accepted} accepted: ${failover.lost} lost (in neither database), ${failover.duplicated} doubled, ` +
-          `${failover.missingOnPrimary} not on the primary and ${failover.missingOnBackup} not on the backup when the wait ended.`
+          `${failover.missingOnPrimary} not on the primary and ${failover.missingOnBackup} not on the backup when the wait ended` +
+          (failover.appsExited.length ? `; ${failover.appsExited.join(', ')} exited during the figure.` : '.')
       : `Failover write gap: ${na(failover)}.`,
   );
   const replay = figures.replay;

@@ -68,14 +68,7 @@ export async function startBenchSuite(
     const keyCount = Math.max(2, Math.ceil(options.connections / 4));
     const apiKeys: string[] = [];
     for (let n = 0; n < keyCount; n++) {
-      apiKeys.push(
-        (
-          await createApiKey(suite, ['telegram'], {
-            name: `bench ${n}`,
-            rateLimitPerMinute: KEY_RATE_LIMIT_PER_MINUTE,
-          })
-        ).key,
-      );
+      apiKeys.push(await createBenchKey(suite, `bench ${n}`));
     }
     let keyTurn = 0;
     const nextApiKey = () => apiKeys[keyTurn++ % apiKeys.length];
@@ -107,8 +100,29 @@ export async function startBenchSuite(
       stop: () => suite.stop(),
     };
   } catch (error) {
+    const persistenceLog = suite.logs('persistence').slice(-20).join('\n');
     await suite.stop();
+    if (error instanceof Error)
+      error.message += `\n--- persistence log (last 20 lines) ---\n${persistenceLog}`;
     throw error;
+  }
+}
+
+/**
+ * A telegram-scoped key with the highest rate limit. A suite that has just become ready may
+ * still be settling (its first store probes): a 503 is tried again, three times at most.
+ */
+async function createBenchKey(suite: Suite, name: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (
+        await createApiKey(suite, ['telegram'], { name, rateLimitPerMinute: KEY_RATE_LIMIT_PER_MINUTE })
+      ).key;
+    } catch (error) {
+      if (attempt >= 3 || !/answered 503/.test(String(error))) throw error;
+      progress(`creating an API key answered 503; trying again (${String(error).slice(0, 160)})`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
 }
 

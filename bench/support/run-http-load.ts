@@ -16,6 +16,8 @@ export interface HttpLoadOptions {
   nextRequest: () => HttpRequestSpec;
   /** Sees every answer's status and headers (lower-case names). */
   onResponse?: (status: number, headers: Record<string, string>) => void;
+  /** Labels each 2xx answer (e.g. by its X-Data-Source), so latency is also summarised per label. */
+  classify?: (headers: Record<string, string>) => string;
 }
 
 export interface HttpLoadResult {
@@ -29,6 +31,8 @@ export interface HttpLoadResult {
   errors: number;
   /** Latency of the 2xx answers, measured per request with a high-resolution clock. */
   latencyMs: LatencySummary;
+  /** With `classify`: the latency (and count) of the 2xx answers of each label. */
+  latencyMsByLabel: Record<string, LatencySummary>;
 }
 
 /**
@@ -37,7 +41,11 @@ export interface HttpLoadResult {
  */
 export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadResult> {
   const latencies: number[] = [];
+  const byLabel: Record<string, number[]> = {};
   const statusCounts: Record<string, number> = {};
+  // autocannon calls onResponse and then, synchronously for the same answer, emits 'response'
+  // with its time: the label noted in the first is consumed by the second.
+  let label: string | undefined;
   // Without a callback autocannon answers an event emitter that is also a promise of the result.
   const instance = autocannon({
     url: options.baseUrl,
@@ -51,14 +59,22 @@ export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadRes
           const spec = options.nextRequest();
           return { ...request, method: spec.method, path: spec.path, headers: spec.headers, body: spec.body };
         },
-        onResponse: (status, _body, _context, headers) => options.onResponse?.(status, lowerCased(headers)),
+        onResponse: (status, _body, _context, headers) => {
+          const lower = lowerCased(headers);
+          label = options.classify?.(lower);
+          options.onResponse?.(status, lower);
+        },
       },
     ],
   }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
   // autocannon's own histogram holds whole milliseconds; the tracker's event carries the exact time.
   instance.on('response', (_client: unknown, status: number, _bytes: number, responseTimeMs: number) => {
     statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-    if (status >= 200 && status < 300) latencies.push(responseTimeMs);
+    if (status >= 200 && status < 300) {
+      latencies.push(responseTimeMs);
+      if (label !== undefined) (byLabel[label] ??= []).push(responseTimeMs);
+    }
+    label = undefined;
   });
   const result = await instance;
   const ok = latencies.length;
@@ -70,6 +86,9 @@ export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadRes
     statusCounts,
     errors: result.errors,
     latencyMs: latencySummary(latencies),
+    latencyMsByLabel: Object.fromEntries(
+      Object.entries(byLabel).map(([name, samples]) => [name, latencySummary(samples)]),
+    ),
   };
 }
 

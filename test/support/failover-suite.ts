@@ -3,11 +3,14 @@ import { AnyBody, api } from './http';
 import { RedisServer, startRedisServer } from './redis-server';
 import { StoreClusters, startStoreClusters } from './store-clusters';
 import { startSuite, Suite, SuiteOptions } from './suite';
+import { startTcpProxy, TcpProxy } from './tcp-proxy';
 import { waitUntil } from './wait-until';
 
 export interface FailoverSuiteOptions extends SuiteOptions {
   /** Start the suite's Redis durable for a queue (AOF, appendfsync always, noeviction); default true. */
   durableRedis?: boolean;
+  /** Stores the apps reach through a TCP proxy of their own (to refuse, drop or blackhole). */
+  proxied?: ('primary' | 'backup')[];
 }
 
 export interface FailoverSuite {
@@ -16,6 +19,8 @@ export interface FailoverSuite {
   stores: StoreClusters;
   /** The suite's private Redis. */
   redis: RedisServer;
+  /** The proxy in front of each store named in `proxied`. */
+  proxies: Partial<Record<'primary' | 'backup', TcpProxy>>;
   /** GET /v1/admin/status → `database` (persistence's store.status). */
   storeStatus(): Promise<AnyBody>;
   /** Waits until persistence reports `mode` (and, optionally, an empty deferred queue). */
@@ -38,8 +43,18 @@ export const FAST_FAILOVER_ENV = {
  */
 export async function startFailoverSuite(options: FailoverSuiteOptions = {}): Promise<FailoverSuite> {
   const [stores, redis] = await Promise.all([startStoreClusters(), startRedisServer({ appendonly: true })]);
+  const proxies: FailoverSuite['proxies'] = {};
   let suite: Suite | undefined;
+  const urlOf = (store: 'primary' | 'backup') => {
+    const url = new URL(store === 'primary' ? stores.primaryUrl : stores.backupUrl);
+    const proxy = proxies[store];
+    if (proxy) url.port = String(proxy.port);
+    return url.toString();
+  };
   try {
+    for (const store of options.proxied ?? []) {
+      proxies[store] = await startTcpProxy((store === 'primary' ? stores.primary : stores.backup).port);
+    }
     if (options.durableRedis !== false) {
       const client = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
       await client.connect();
@@ -51,14 +66,14 @@ export async function startFailoverSuite(options: FailoverSuiteOptions = {}): Pr
       ...options,
       env: {
         ...FAST_FAILOVER_ENV,
-        DATABASE_URL: stores.primaryUrl,
-        BACKUP_DATABASE_URL: stores.backupUrl,
+        DATABASE_URL: urlOf('primary'),
+        BACKUP_DATABASE_URL: urlOf('backup'),
         REDIS_URL: redis.url,
         ...options.env,
       },
     });
   } catch (error) {
-    await Promise.all([stores.destroy(), redis.stop()]);
+    await Promise.all([stores.destroy(), redis.stop(), ...Object.values(proxies).map((proxy) => proxy.close())]);
     throw error;
   }
   const started = suite;
@@ -68,6 +83,7 @@ export async function startFailoverSuite(options: FailoverSuiteOptions = {}): Pr
     suite: started,
     stores,
     redis,
+    proxies,
     storeStatus,
     waitForMode: (mode, { timeoutMs = 30_000, queueEmpty = false } = {}) =>
       waitUntil(
@@ -92,7 +108,7 @@ export async function startFailoverSuite(options: FailoverSuiteOptions = {}): Pr
       try {
         await started.stop();
       } finally {
-        await Promise.all([stores.destroy(), redis.stop()]);
+        await Promise.all([stores.destroy(), redis.stop(), ...Object.values(proxies).map((proxy) => proxy.close())]);
       }
     },
   };

@@ -6,6 +6,9 @@ import { makeOp } from '@karmabot/persistence/testing/make-op';
 import { sampleOps } from '@karmabot/persistence/testing/sample-ops';
 import { createTestDatabasePair, TestDatabasePair } from '../../../test/support/databases';
 import { deleteRedisKeys } from '../../../test/support/delete-redis-keys';
+import { waitUntil } from '../../../test/support/wait-until';
+import { Client } from 'pg';
+import { databaseNameOf, withDatabase } from '@karmabot/persistence';
 import { PersistenceModule } from './persistence.module';
 
 /**
@@ -73,7 +76,7 @@ describe('persistence app', () => {
     expect(error).toMatchObject({ code: 'CUSTOMER_NOT_FOUND', status: 404 });
   });
 
-  it('serves every query pattern, answering null for what does not exist', async () => {
+  it('serves every query pattern, saying where each read came from, and null for what does not exist', async () => {
     const op = sampleOps.registerTelegram();
     const { result } = await rpc.send<OpOutcome<RegisterCustomerResult>>(Patterns.op.apply, op);
     const customer = result!.customer;
@@ -91,12 +94,15 @@ describe('persistence app', () => {
     await rpc.send(Patterns.op.apply, keyOp);
 
     const externalId = op.payload.telegramId;
-    expect(await rpc.send(Patterns.query.customerByIdentity, { platform: 'telegram', externalId })).toEqual(
-      customer,
-    );
+    // Just written, so served hot from the read cache; a search always goes to a store.
+    expect(await rpc.send(Patterns.query.customerByIdentity, { platform: 'telegram', externalId })).toEqual({
+      ...customer,
+      source: 'cache',
+    });
     expect(await rpc.send(Patterns.query.customerById, { customerId: randomUUID() })).toBeNull();
     expect(await rpc.send(Patterns.query.customerSearch, { telegramId: externalId, limit: 10 })).toEqual({
       items: [customer],
+      source: 'primary',
       nextCursor: null,
     });
     expect(await rpc.send(Patterns.query.orderById, { orderId: placed.result!.order.id })).toMatchObject({
@@ -125,7 +131,7 @@ describe('persistence app', () => {
     expect(status).toMatchObject({
       primary: { up: true, latencyMs: expect.any(Number), lastError: null },
       backup: { up: true, latencyMs: expect.any(Number), lastError: null },
-      mode: 'POSTGRESQL_ONLY',
+      mode: 'FULL_OPERATIONAL',
       replication: {
         enabled: true,
         writeConcern: 'primary',
@@ -141,27 +147,46 @@ describe('persistence app', () => {
     });
   });
 
-  it('is ready while its database answers, and not ready (503) once it is gone', async () => {
+  it('stays ready when its primary database is gone, and takes the primary out of the mode', async () => {
     const ready = await fetch(`${baseUrl}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       info: {
-        primary_db: { status: 'up' },
+        stores: { status: 'up', mode: 'FULL_OPERATIONAL', primary: 'closed', backup: 'closed' },
         backup_db: { status: 'up', reachable: true },
         redis: { status: 'up' },
       },
     });
 
-    await db.drop();
+    await dropDatabase(db.primaryUrl);
 
-    const notReady = await fetch(`${baseUrl}/readyz`);
-    expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toMatchObject({
-      error: { primary_db: { status: 'down' } },
-      // Shown, never failing readiness by itself.
-      info: { backup_db: { status: 'up', reachable: false } },
+    const status = await waitUntil(
+      async () => {
+        const answer = await rpc.send<{ mode: string; primary: { up: boolean; lastError: string } }>(
+          Patterns.store.status,
+          {},
+        );
+        return answer.mode === 'SUPABASE_ONLY' ? answer : undefined;
+      },
+      { timeoutMs: 10_000, describe: () => 'the primary to be taken out' },
+    );
+    expect(status.primary).toMatchObject({ up: false, lastError: expect.stringContaining('does not exist') });
+    // Persistence serves in every mode (CACHE_ONLY included) while Redis answers.
+    const stillReady = await fetch(`${baseUrl}/readyz`);
+    expect(stillReady.status).toBe(200);
+    expect(await stillReady.json()).toMatchObject({
+      info: { stores: { status: 'up', mode: 'SUPABASE_ONLY', primary: 'open' } },
     });
-    const status = await rpc.send<{ primary: { up: boolean; lastError: string } }>(Patterns.store.status, {});
-    expect(status.primary).toMatchObject({ up: false, lastError: expect.stringContaining('unavailable') });
   });
 });
+
+/** Drops one database of the pair (ending its sessions), as an outage that never comes back. */
+async function dropDatabase(url: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${databaseNameOf(url)}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

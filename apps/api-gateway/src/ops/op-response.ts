@@ -29,7 +29,8 @@ interface WriteAnswerOptions<R> {
 /**
  * The one mapping from an op's outcome to HTTP, used by every write route: `op_id` in the body
  * and `X-Op-Id` header always, `Idempotent-Replayed: true` on a replay, 202 while the op is
- * queued, and a rejected op raised as the same problem its first answer was.
+ * queued (with `Location: /v1/ops/{op_id}`, where its fate can be read), and a rejected op
+ * raised as the same problem its first answer was.
  */
 export function answerWrite<R, B extends object>(
   reply: FastifyReply,
@@ -46,6 +47,7 @@ export function answerWrite<R, B extends object>(
   }
   if (outcome.state === 'queued') {
     reply.status(202);
+    reply.header('location', `/v1/ops/${outcome.opId}`);
     return { opId: outcome.opId, status: 'queued' };
   }
   if (outcome.result === undefined)

@@ -86,7 +86,7 @@ describe('replication in the persistence process', () => {
       BACKUP_DATABASE_URL: dbs.backupUrl,
       REDIS_URL: redis.url,
       REDIS_PREFIX: `kbtest:${randomBytes(6).toString('hex')}:`,
-      REPLICATION_BATCH_SIZE: '50',
+      REPLICATION_BATCH_SIZE: '20',
       REPLICATION_POLL_MS: '20',
       // The streams alone must finish the job: no reconciliation to paper over a gap.
       RECONCILE_INTERVAL_MS: '0',

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { Op, OpOutcome, StoreName } from '@karmabot/contracts';
+import { isConnectionBroken } from '../db/is-connection-broken';
 import { toStoreError } from '../db/to-store-error';
 import { isStoreUnavailable } from '../failover/store-unavailable';
 import { applyOpInTransaction } from '../ops/apply-op';
@@ -50,16 +51,20 @@ export async function applyBatch(pool: Pool, items: readonly BatchItem[], origin
       try {
         results.push({ kind: 'decided', outcome: await applyInSavepoint(client, op, origin) });
       } catch (error) {
+        // The connection is gone: nothing of the batch can commit; the outer catch reports it.
+        if (isConnectionBroken(error)) throw error;
         stopped.add(key);
-        results.push({ kind: 'failed', error: toStoreError(error) });
-        if (isStoreUnavailable(toStoreError(error))) break;
+        const failure = toStoreError(error);
+        results.push({ kind: 'failed', error: failure });
+        if (isStoreUnavailable(failure)) break;
       }
     }
     while (results.length < items.length) results.push({ kind: 'skipped' });
     await client.query('COMMIT');
     return results;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    if (isConnectionBroken(error)) broken = error as Error;
+    else await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     const failure = toStoreError(error);
     return items.map(() => ({ kind: 'failed', error: failure }));
   } finally {
@@ -77,6 +82,7 @@ async function applyInSavepoint(client: PoolClient, op: Op, origin: StoreName): 
       await client.query('RELEASE SAVEPOINT batch_op');
       return outcome;
     } catch (error) {
+      if (isConnectionBroken(error)) throw error;
       await client.query('ROLLBACK TO SAVEPOINT batch_op');
       const state = (error as { code?: unknown })?.code;
       if (attempt < MAX_ATTEMPTS && typeof state === 'string' && RETRYABLE_STATES.has(state)) continue;

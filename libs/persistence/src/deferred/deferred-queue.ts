@@ -159,6 +159,23 @@ export class DeferredQueue {
     else await this.redis.srem(this.key('parked'), ...opIds);
   }
 
+  /**
+   * Moves every parked op back to waiting now (a store returned: what was missing may be there),
+   * instead of at the end of its backoff. Resolves how many were woken.
+   */
+  async wakeParked(): Promise<number> {
+    const ids = await this.redis.smembers(this.key('parked'));
+    let woken = 0;
+    for (const id of ids) {
+      const job = await this.queue.getJob(id);
+      if (job && (await job.isDelayed())) {
+        await job.promote().catch(() => undefined);
+        woken++;
+      }
+    }
+    return woken;
+  }
+
   async isParked(opId: string): Promise<boolean> {
     return (await this.redis.sismember(this.key('parked'), opId)) === 1;
   }

@@ -66,6 +66,7 @@ export class RecoveryWorker implements DeferredBacklog {
     this.target = store;
     this.log.info('deferred.replay_target', { store });
     if (store) {
+      void this.queue.wakeParked().catch(() => undefined);
       if (!this.running) {
         this.running = true;
         void this.worker.run().catch((error: Error) => this.log.error('deferred.worker_stopped', { error: error.message }));

@@ -164,6 +164,10 @@ export class ReplayBatcher {
         }
       }
     }
+    const kinds: Record<string, number> = {};
+    for (const v of verdicts.values()) kinds[v.kind] = (kinds[v.kind] ?? 0) + 1;
+    // eslint-disable-next-line no-console
+    console.log('DBG batch', batch.length, JSON.stringify(kinds), Math.round(performance.now()));
     return this.finish(batch, verdicts, settled, toPark);
   }
 

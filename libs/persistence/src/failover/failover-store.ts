@@ -57,6 +57,12 @@ const SOURCED = new Set<QueryPattern>([
 /** Tries a write gets: a store failing mid-write is confirmed and the write re-routed, at most twice. */
 const MAX_WRITE_ATTEMPTS = 3;
 
+const other = (store: StoreName): StoreName => (store === 'primary' ? 'backup' : 'primary');
+
+function isNotFound(error: unknown): error is AppError {
+  return error instanceof AppError && (error.code === 'NOT_FOUND' || error.code.endsWith('_NOT_FOUND'));
+}
+
 /**
  * The failover repository: the Store every RPC handler uses (STORE), choosing per call between
  * the primary, the backup, the deferred-write queue and the local cache by the mode (DESIGN,
@@ -98,6 +104,11 @@ export class FailoverStore implements Store {
         this.decided(op, outcome, target);
         return outcome;
       } catch (error) {
+        if (target !== 'queue' && isNotFound(error) && this.mayBeOnlyOnTheOther(target, op)) {
+          // Missing is not rejected (issue 4, Precisions): the row may be on the store that is
+          // down, so the op waits in the queue until the stores converge.
+          return await this.defer(op, error);
+        }
         if (!isStoreUnavailable(error) || target === 'queue' || attempt >= MAX_WRITE_ATTEMPTS) throw error;
         failure = error;
       } finally {
@@ -122,6 +133,11 @@ export class FailoverStore implements Store {
         if (pattern === 'op.get' && response === null && this.options.queue) {
           // Not decided on the store yet: it may still wait in the queue (parked, or draining).
           response = (await this.options.queue.find((request as Request<'op.get'>).opId)) as Response<P>;
+        }
+        if (response === null && ReadCache.caches(pattern) && this.mayBeBehind(store)) {
+          // This store may be behind the one that is down: what we saw there still counts.
+          const cached = await this.fromCache(pattern, request).catch(() => null);
+          if (cached !== null) return cached;
         }
         return this.sourced(pattern, response, store);
       } catch (error) {
@@ -156,7 +172,21 @@ export class FailoverStore implements Store {
     await Promise.all(Object.values(this.options.stores).map((store) => store.close()));
   }
 
-  private async defer(op: Op): Promise<OpOutcome> {
+  /**
+   * Whether `store` may lack a row `op` needs because the other store, which may hold it, is
+   * down: the backup writing while the primary is down may be behind by the replication lag of
+   * the crash. (The primary is never behind: it takes writes back only once caught up.)
+   */
+  private mayBeOnlyOnTheOther(store: StoreName, op: Op): boolean {
+    return this.mayBeBehind(store) && refusalToQueue(op) === null && this.options.queue !== null;
+  }
+
+  private mayBeBehind(store: StoreName): boolean {
+    return store === 'backup' && !this.options.machine.isUp(other(store));
+  }
+
+  /** Queues `op`; `notFound` is the store's answer when the op is queued because a row was missing. */
+  private async defer(op: Op, notFound?: AppError): Promise<OpOutcome> {
     const refusal = refusalToQueue(op);
     if (refusal) throw refusal;
     const known = this.options.cache.outcomeOf(op.opId);
@@ -172,6 +202,7 @@ export class FailoverStore implements Store {
     const queue = this.options.queue;
     const durability = this.options.durability();
     if (!queue || (!durability.isDurable && !durability.allowsVolatile)) {
+      if (notFound) throw notFound;
       throw storeUnavailable(
         'No database is reachable and Redis is not configured to keep queued writes through a crash ' +
           '(AOF with appendfsync always, maxmemory-policy noeviction); retry shortly',
@@ -186,7 +217,13 @@ export class FailoverStore implements Store {
         ? await this.lineOfQueuedOrder(key)
         : key;
     const { job, isDuplicate } = await queue.enqueue(op, lineKey);
-    this.log.info('deferred.queued', { op_id: op.opId, type: op.type, seq: job.seq, line: lineKey });
+    this.log.info('deferred.queued', {
+      op_id: op.opId,
+      type: op.type,
+      seq: job.seq,
+      line: lineKey,
+      because: notFound ? notFound.code : 'no store is up',
+    });
     return { opId: op.opId, type: op.type, state: 'queued', replayed: isDuplicate, at: job.op.at };
   }
 

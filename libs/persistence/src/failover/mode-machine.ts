@@ -257,7 +257,7 @@ export class ModeMachine {
     const transition = this.breakers[store].recordProbe(result);
     if (transition === 'opened') {
       const error = 'error' in result ? result.error : 'unknown';
-      this.log.warn('store.down', { store, error, context });
+      this.log.warn('store.down', { store, error, cause: context });
       this.recompute(`${store} down: ${error}`, store);
     } else if (transition === 'ready_to_close' && !this.switching) {
       this.switching = this.closeProtocol(store).finally(() => (this.switching = null));

@@ -47,7 +47,9 @@ export class RecordOpEffects1767225600010 implements MigrationInterface {
         table_name text PRIMARY KEY,
         key_columns text[] NOT NULL,
         -- Columns a copy may change on an existing row; NULL means every non-key column.
-        updatable_columns text[]
+        updatable_columns text[],
+        -- Foreign-key depth among replicated tables (parents first): the order of bulk copies.
+        copy_rank integer NOT NULL DEFAULT 0
       )`);
     await runner.query(
       `COMMENT ON TABLE replicated_tables IS 'Tables whose rows ops write and replication copies; see karma_replicate_table()'`,
@@ -94,25 +96,132 @@ export class RecordOpEffects1767225600010 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
-    // One call per table: the stamp columns, the triggers, the registry row. Later tables an op
-    // writes (devices, mode_events) are added the same way by their own migration.
+    // The statements that copy row images into each replicated table, as static SQL in two
+    // generated functions (one row: karma_copy_row; many: karma_copy_rows): plpgsql caches the
+    // plan of a static statement per session, where a dynamic EXECUTE is parsed and planned on
+    // every row (about twice the cost of the copy itself). Regenerated whenever a table is
+    // registered; a migration that changes the columns of a replicated table calls it again.
+    await runner.query(`
+      CREATE FUNCTION karma_build_copy_row() RETURNS void LANGUAGE plpgsql AS $gen$
+      DECLARE
+        r record;
+        v_all text[];
+        v_match text;
+        v_keys text;
+        v_set text;
+        v_set_all text;
+        v_one text := '';
+        v_many text := '';
+      BEGIN
+        -- Parents before children: a table's rank is its longest foreign-key path to a root.
+        WITH RECURSIVE deps AS (
+          SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+            FROM pg_constraint c
+           WHERE c.contype = 'f' AND c.conrelid <> c.confrelid
+             AND c.conrelid::regclass::text IN (SELECT table_name FROM replicated_tables)
+             AND c.confrelid::regclass::text IN (SELECT table_name FROM replicated_tables)),
+        depth (t, d) AS (
+          SELECT table_name, 0 FROM replicated_tables
+          UNION ALL
+          SELECT deps.child, depth.d + 1 FROM depth JOIN deps ON deps.parent = depth.t WHERE depth.d < 32)
+        UPDATE replicated_tables SET copy_rank = ranks.d
+          FROM (SELECT t, max(d) AS d FROM depth GROUP BY t) ranks WHERE ranks.t = replicated_tables.table_name;
+
+        FOR r IN SELECT table_name, key_columns, updatable_columns FROM replicated_tables ORDER BY table_name LOOP
+          SELECT array_agg(attname::text ORDER BY attnum) INTO v_all FROM pg_attribute
+           WHERE attrelid = format('public.%I', r.table_name)::regclass AND attnum > 0 AND NOT attisdropped;
+          SELECT string_agg(format('t.%1$I = r.%1$I', k), ' AND '), string_agg(format('%I', k), ', ')
+            INTO v_match, v_keys FROM unnest(r.key_columns) k;
+          SELECT string_agg(format('%1$I = r.%1$I', c), ', ') INTO v_set
+            FROM unnest(coalesce(r.updatable_columns, v_all)) c WHERE c <> ALL (r.key_columns);
+          SELECT string_agg(format('%1$I = r.%1$I', c), ', ') INTO v_set_all
+            FROM unnest(v_all) c WHERE c <> ALL (r.key_columns);
+          v_one := v_one || format($branch$
+            WHEN %1$L THEN
+              CASE p_action
+                WHEN 'insert' THEN
+                  INSERT INTO public.%1$I SELECT * FROM jsonb_populate_record(NULL::public.%1$I, p_row)
+                  ON CONFLICT (%2$s) DO NOTHING;
+                  GET DIAGNOSTICS v_count = ROW_COUNT;
+                  RETURN to_jsonb(v_count = 1);
+                WHEN 'lock' THEN
+                  SELECT to_jsonb(t) INTO v_found
+                    FROM public.%1$I t, jsonb_populate_record(NULL::public.%1$I, p_row) r WHERE %3$s FOR UPDATE OF t;
+                  RETURN v_found;
+                WHEN 'update' THEN
+                  UPDATE public.%1$I t SET %4$s FROM jsonb_populate_record(NULL::public.%1$I, p_row) r WHERE %3$s;
+                WHEN 'overwrite' THEN
+                  UPDATE public.%1$I t SET %5$s FROM jsonb_populate_record(NULL::public.%1$I, p_row) r WHERE %3$s;
+                WHEN 'delete' THEN
+                  DELETE FROM public.%1$I t USING jsonb_populate_record(NULL::public.%1$I, p_row) r WHERE %3$s;
+              END CASE;$branch$,
+            r.table_name, v_keys, v_match, v_set, v_set_all);
+          v_many := v_many || format($branch$
+            WHEN %1$L THEN
+              CASE p_action
+                WHEN 'insert' THEN
+                  INSERT INTO public.%1$I SELECT * FROM jsonb_populate_recordset(NULL::public.%1$I, p_rows)
+                  ON CONFLICT (%2$s) DO NOTHING;
+                WHEN 'update' THEN
+                  -- Only rows still at the version the first copied change started from (expect).
+                  UPDATE public.%1$I t SET %4$s
+                    FROM jsonb_array_elements(p_rows) e, LATERAL jsonb_populate_record(NULL::public.%1$I, e->'row') r
+                   WHERE %3$s AND t.last_op_id IS NOT DISTINCT FROM (e->>'expect')::uuid;
+              END CASE;
+              GET DIAGNOSTICS v_count = ROW_COUNT;
+              RETURN v_count;$branch$,
+            r.table_name, v_keys, v_match, v_set);
+        END LOOP;
+        EXECUTE format($create$
+          CREATE OR REPLACE FUNCTION karma_copy_row(p_table text, p_action text, p_row jsonb) RETURNS jsonb
+          LANGUAGE plpgsql AS $body$
+          DECLARE
+            v_count integer;
+            v_found jsonb;
+          BEGIN
+            CASE p_table %s
+              ELSE RAISE EXCEPTION 'table %% is not replicated', p_table;
+            END CASE;
+            RETURN NULL;
+          END $body$$create$, v_one);
+        EXECUTE format($create$
+          CREATE OR REPLACE FUNCTION karma_copy_rows(p_table text, p_action text, p_rows jsonb) RETURNS integer
+          LANGUAGE plpgsql AS $body$
+          DECLARE
+            v_count integer;
+          BEGIN
+            CASE p_table %s
+              ELSE RAISE EXCEPTION 'table %% is not replicated', p_table;
+            END CASE;
+          END $body$$create$, v_many);
+      END $gen$`);
+    await runner.query(
+      `COMMENT ON FUNCTION karma_build_copy_row() IS 'Regenerates karma_copy_row and karma_copy_rows (and the copy ranks) from replicated_tables'`,
+    );
+
+    // One call per table: the stamp columns, the triggers (which do nothing, not even start,
+    // outside an op: WHEN), the registry row and the copy statements. Later tables an op writes
+    // (devices, mode_events) are added the same way by their own migration.
     await runner.query(`
       CREATE FUNCTION karma_replicate_table(p_table text, p_keys text[], p_updatable text[] DEFAULT NULL)
       RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        v_in_op constant text := $when$WHEN (current_setting('karma.op_id', true) <> '')$when$;
       BEGIN
         EXECUTE format('ALTER TABLE %I ADD COLUMN last_op_at timestamptz, ADD COLUMN last_op_id uuid,
                         ADD COLUMN prev_op_id uuid', p_table);
         EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE ON %I
-                        FOR EACH ROW EXECUTE FUNCTION karma_stamp_row()', p_table || '_stamp_op', p_table);
+                        FOR EACH ROW %s EXECUTE FUNCTION karma_stamp_row()', p_table || '_stamp_op', p_table, v_in_op);
         -- PostgreSQL allows transition tables only on single-event triggers: one per event.
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
-                        FOR EACH STATEMENT EXECUTE FUNCTION karma_record_effects()', p_table || '_effects_i', p_table);
+                        FOR EACH STATEMENT %s EXECUTE FUNCTION karma_record_effects()', p_table || '_effects_i', p_table, v_in_op);
         EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING NEW TABLE AS new_rows
-                        FOR EACH STATEMENT EXECUTE FUNCTION karma_record_effects()', p_table || '_effects_u', p_table);
+                        FOR EACH STATEMENT %s EXECUTE FUNCTION karma_record_effects()', p_table || '_effects_u', p_table, v_in_op);
         EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
-                        FOR EACH STATEMENT EXECUTE FUNCTION karma_record_effects()', p_table || '_effects_d', p_table);
+                        FOR EACH STATEMENT %s EXECUTE FUNCTION karma_record_effects()', p_table || '_effects_d', p_table, v_in_op);
         INSERT INTO replicated_tables (table_name, key_columns, updatable_columns)
         VALUES (p_table, p_keys, p_updatable);
+        PERFORM karma_build_copy_row();
       END $$`);
 
     await runner.query(`SELECT karma_replicate_table('customers', ARRAY['id'])`);
@@ -137,6 +246,9 @@ export class RecordOpEffects1767225600010 implements MigrationInterface {
       );
     }
     await runner.query(`DROP FUNCTION karma_replicate_table(text, text[], text[])`);
+    await runner.query(`DROP FUNCTION karma_copy_row(text, text, jsonb)`);
+    await runner.query(`DROP FUNCTION karma_copy_rows(text, text, jsonb)`);
+    await runner.query(`DROP FUNCTION karma_build_copy_row()`);
     await runner.query(`DROP FUNCTION karma_record_effects()`);
     await runner.query(`DROP FUNCTION karma_stamp_row()`);
     await runner.query(`DROP TABLE replicated_tables`);

@@ -10,8 +10,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   only from transactions below `pg_snapshot_xmin` (all finished), so a late commit is never
  *   skipped: its xid is at or above xmin until it ends, and every op read before has a lower one.
  * - `karma_apply_ops(source, ops, from, to)`: applies copied ops (the op row and its recorded
- *   effects) and, when `to` is given, moves `replication_state` from `from` to `to` in the same
- *   transaction; a stale `from` (another replicator moved it) applies nothing.
+ *   effects; set-based when the batch allows, op by op in subtransactions otherwise) and, when
+ *   `to` is given, moves `replication_state` from `from` to `to` in the same transaction; a
+ *   stale `from` (another replicator moved it) applies nothing.
+ * - JIT is off in these functions: jsonb set functions have row estimates that make the planner
+ *   compile a batch's statements for half a second, far longer than running them.
  * - the reads reconciliation, write concern and the status page need.
  *
  * Convergence rules, the same on both stores:
@@ -107,21 +110,33 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
                              'reconciledThrough', NULL, 'updatedAt', NULL))
       $$`);
 
+    // Ops travel as json (text), built column by column: no jsonb copy of each op on the way out,
+    // and the target parses the batch once. These are the columns a copy carries (all but the
+    // store-local seq, xid and applied_at); a column added to ops is added here too.
     await runner.query(`
-      CREATE FUNCTION karma_outbox(p_origin text, p_after jsonb, p_limit integer) RETURNS jsonb
+      CREATE FUNCTION karma_op_json(o ops) RETURNS json
+      LANGUAGE sql IMMUTABLE AS $$
+        SELECT json_build_object(
+          'op_id', o.op_id, 'type', o.type, 'payload', o.payload, 'actor', o.actor, 'platform', o.platform,
+          'at', o.at, 'request_hash', o.request_hash, 'state', o.state, 'result', o.result, 'error', o.error,
+          'result_hash', o.result_hash, 'origin', o.origin, 'effects', o.effects)
+      $$`);
+
+    await runner.query(`
+      CREATE FUNCTION karma_outbox(p_origin text, p_after jsonb, p_limit integer)
+      RETURNS TABLE (n integer, ops json, last jsonb)
       LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
         WITH batch AS (
-          SELECT * FROM ops
-           WHERE origin = p_origin
-             AND (xid, seq) > ((p_after->>'xid')::xid8, (p_after->>'seq')::bigint)
-             AND xid < pg_snapshot_xmin(pg_current_snapshot())
-           ORDER BY xid, seq
+          SELECT o AS op, o.xid, o.seq, o.op_id, o.at FROM ops o
+           WHERE o.origin = p_origin
+             AND (o.xid, o.seq) > ((p_after->>'xid')::xid8, (p_after->>'seq')::bigint)
+             AND o.xid < pg_snapshot_xmin(pg_current_snapshot())
+           ORDER BY o.xid, o.seq
            LIMIT p_limit)
-        SELECT jsonb_build_object(
-          'n', count(*),
-          'ops', coalesce(jsonb_agg(to_jsonb(b) - 'seq' - 'xid' - 'applied_at' ORDER BY b.xid, b.seq), '[]'),
-          'last', (array_agg(jsonb_build_object('xid', b.xid::text, 'seq', b.seq::text, 'opId', b.op_id, 'at', b.at)
-                             ORDER BY b.xid DESC, b.seq DESC))[1])
+        SELECT count(*)::integer,
+               coalesce(json_agg(karma_op_json(b.op) ORDER BY b.xid, b.seq), '[]'),
+               (array_agg(jsonb_build_object('xid', b.xid::text, 'seq', b.seq::text, 'opId', b.op_id, 'at', b.at)
+                          ORDER BY b.xid DESC, b.seq DESC))[1]
         FROM batch b
       $$`);
 
@@ -169,7 +184,7 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
     // The ids of a source's digest that this store lacks, or holds with another decision or origin.
     await runner.query(`
       CREATE FUNCTION karma_ops_lacking(p_digest jsonb) RETURNS jsonb
-      LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+      LANGUAGE sql STABLE SET search_path = public, pg_temp SET jit = off AS $$
         SELECT coalesce(jsonb_agg(d->>'id'), '[]')
           FROM jsonb_array_elements(p_digest) d
           LEFT JOIN ops o ON o.op_id = (d->>'id')::uuid
@@ -177,9 +192,9 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
       $$`);
 
     await runner.query(`
-      CREATE FUNCTION karma_read_ops(p_ids uuid[]) RETURNS jsonb
+      CREATE FUNCTION karma_read_ops(p_ids uuid[]) RETURNS json
       LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
-        SELECT coalesce(jsonb_agg(to_jsonb(o) - 'seq' - 'xid' - 'applied_at' ORDER BY o.seq), '[]')
+        SELECT coalesce(json_agg(karma_op_json(o) ORDER BY o.seq), '[]')
           FROM ops o WHERE o.op_id = ANY (p_ids)
       $$`);
 
@@ -218,7 +233,7 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
 
     await runner.query(`
       CREATE FUNCTION karma_is_newer(p_row jsonb, p_than jsonb) RETURNS boolean
-      LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+      LANGUAGE sql STABLE AS $$
         SELECT (coalesce((p_row->>'last_op_at')::timestamptz, '-infinity'),
                 coalesce((p_row->>'last_op_id')::uuid, '00000000-0000-0000-0000-000000000000'))
              > (coalesce((p_than->>'last_op_at')::timestamptz, '-infinity'),
@@ -227,47 +242,10 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
 
     await runner.query(`
       CREATE FUNCTION karma_row_key(p_table text, p_row jsonb) RETURNS jsonb
-      LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+      LANGUAGE sql STABLE AS $$
         SELECT jsonb_build_object('t', p_table) || coalesce(jsonb_object_agg(k, p_row->k), '{}')
-          FROM replicated_tables r, unnest(r.key_columns) k WHERE r.table_name = p_table
+          FROM public.replicated_tables r, unnest(r.key_columns) k WHERE r.table_name = p_table
       $$`);
-
-    // The statements that copy one row image into a replicated table, built once per table and call.
-    await runner.query(`
-      CREATE FUNCTION karma_effect_sql(p_table text) RETURNS jsonb
-      LANGUAGE plpgsql STABLE SET search_path = public, pg_temp AS $$
-      DECLARE
-        v_keys text[];
-        v_updatable text[];
-        v_all text[];
-        v_match text;
-        v_key_list text;
-      BEGIN
-        SELECT key_columns, updatable_columns INTO v_keys, v_updatable
-          FROM replicated_tables WHERE table_name = p_table;
-        IF NOT FOUND THEN
-          RAISE EXCEPTION 'table % is not replicated', p_table;
-        END IF;
-        SELECT array_agg(attname::text ORDER BY attnum) INTO v_all FROM pg_attribute
-         WHERE attrelid = format('public.%I', p_table)::regclass AND attnum > 0 AND NOT attisdropped;
-        SELECT string_agg(format('t.%1$I = r.%1$I', k), ' AND '), string_agg(format('%I', k), ', ')
-          INTO v_match, v_key_list FROM unnest(v_keys) k;
-        RETURN jsonb_build_object(
-          'insert', format('INSERT INTO public.%1$I SELECT * FROM jsonb_populate_record(NULL::public.%1$I, $1)
-                            ON CONFLICT (%2$s) DO NOTHING', p_table, v_key_list),
-          'lock', format('SELECT to_jsonb(t) FROM public.%1$I t, jsonb_populate_record(NULL::public.%1$I, $1) r
-                          WHERE %2$s FOR UPDATE OF t', p_table, v_match),
-          'update', format('UPDATE public.%1$I t SET %3$s FROM jsonb_populate_record(NULL::public.%1$I, $1) r WHERE %2$s',
-                           p_table, v_match,
-                           (SELECT string_agg(format('%1$I = r.%1$I', c), ', ')
-                              FROM unnest(coalesce(v_updatable, v_all)) c WHERE c <> ALL (v_keys))),
-          'overwrite', format('UPDATE public.%1$I t SET %3$s FROM jsonb_populate_record(NULL::public.%1$I, $1) r WHERE %2$s',
-                              p_table, v_match,
-                              (SELECT string_agg(format('%1$I = r.%1$I', c), ', ')
-                                 FROM unnest(v_all) c WHERE c <> ALL (v_keys))),
-          'delete', format('DELETE FROM public.%1$I t USING jsonb_populate_record(NULL::public.%1$I, $1) r WHERE %2$s',
-                           p_table, v_match));
-      END $$`);
 
     await runner.query(`
       CREATE FUNCTION karma_record_conflict(
@@ -287,9 +265,81 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
           'detail', detail, 'detectedAt', detected_at) END
       $$`);
 
+    // The fast path of karma_apply_ops: the whole batch in a few set-based statements, when it
+    // is the usual case (every op new to this store, no deletes, every changed row still at
+    // the version the batch's first change to it started from). Anything else (an op already
+    // here, a conflict, a constraint error) raises 'KR001' or the error itself, which rolls the
+    // attempt back, and the batch goes op by op. Returns how many ops it copied.
+    await runner.query(`
+      CREATE FUNCTION karma_copy_batch(p_ops jsonb) RETURNS integer
+      LANGUAGE plpgsql SET search_path = public, pg_temp SET jit = off AS $$
+      DECLARE
+        v_is_eligible boolean;
+        v_by_table jsonb;
+        v_table record;
+        v_rows jsonb;
+        v_count integer;
+      BEGIN
+        -- Each row the batch touches, once: its first change (kind, and the version it started
+        -- from), how many inserts, and its last image (the row as the source holds it after the
+        -- batch); then, per table, the rows to insert and the rows to update.
+        WITH effects AS MATERIALIZED (
+          SELECT x.e->>'t' AS t, x.e->>'k' AS k, x.e->'row' AS row, o.n * 100000 + x.n AS n,
+                 (SELECT jsonb_object_agg(key, x.e->'row'->key) FROM unnest(r.key_columns) key) AS key
+            FROM jsonb_array_elements(p_ops) WITH ORDINALITY AS o(op, n),
+                 jsonb_array_elements(o.op->'effects') WITH ORDINALITY AS x(e, n)
+            LEFT JOIN replicated_tables r ON r.table_name = x.e->>'t'),
+        touched AS (
+          SELECT t, key, min(n) AS first_n, max(n) AS last_n,
+                 count(*) FILTER (WHERE k = 'I') AS inserts, count(*) FILTER (WHERE k NOT IN ('I', 'U')) AS others
+            FROM effects GROUP BY t, key),
+        rows_of AS (
+          SELECT touched.*, first.k AS first_kind, first.row->>'prev_op_id' AS expect, last.row AS last_row
+            FROM touched JOIN effects first ON first.n = touched.first_n JOIN effects last ON last.n = touched.last_n),
+        per_table AS (
+          SELECT t,
+                 bool_and(others = 0 AND key IS NOT NULL AND inserts <= 1 AND (inserts = 0 OR first_kind = 'I')) AS ok,
+                 coalesce(jsonb_agg(last_row) FILTER (WHERE first_kind = 'I'), '[]') AS inserts,
+                 coalesce(jsonb_agg(jsonb_build_object('row', last_row, 'expect', expect)) FILTER (WHERE first_kind = 'U'), '[]') AS updates
+            FROM rows_of GROUP BY t)
+        SELECT coalesce(bool_and(ok), true), coalesce(jsonb_object_agg(t, jsonb_build_object('insert', inserts, 'update', updates)), '{}')
+          INTO v_is_eligible, v_by_table FROM per_table;
+        IF NOT v_is_eligible THEN
+          RETURN NULL;
+        END IF;
+
+        INSERT INTO ops (op_id, type, payload, actor, platform, at, request_hash, state, result, error,
+                         result_hash, origin, effects)
+        SELECT r.op_id, r.type, r.payload, r.actor, r.platform, r.at, r.request_hash, r.state, r.result,
+               r.error, r.result_hash, r.origin, r.effects
+          FROM jsonb_array_elements(p_ops) o, jsonb_populate_record(NULL::ops, o.value) r
+        ON CONFLICT (op_id) DO NOTHING;
+        GET DIAGNOSTICS v_count = ROW_COUNT;
+        IF v_count <> jsonb_array_length(p_ops) THEN
+          RAISE EXCEPTION 'ops already present' USING ERRCODE = 'KR001';
+        END IF;
+
+        -- Inserts parents first (copy_rank), then updates: an update may point at a new row.
+        FOR v_table IN SELECT table_name FROM replicated_tables ORDER BY copy_rank, table_name LOOP
+          v_rows := v_by_table->v_table.table_name->'insert';
+          IF jsonb_array_length(coalesce(v_rows, '[]')) > 0
+             AND karma_copy_rows(v_table.table_name, 'insert', v_rows) <> jsonb_array_length(v_rows) THEN
+            RAISE EXCEPTION 'rows already present in %', v_table.table_name USING ERRCODE = 'KR001';
+          END IF;
+        END LOOP;
+        FOR v_table IN SELECT table_name FROM replicated_tables ORDER BY copy_rank, table_name LOOP
+          v_rows := v_by_table->v_table.table_name->'update';
+          IF jsonb_array_length(coalesce(v_rows, '[]')) > 0
+             AND karma_copy_rows(v_table.table_name, 'update', v_rows) <> jsonb_array_length(v_rows) THEN
+            RAISE EXCEPTION 'rows changed concurrently in %', v_table.table_name USING ERRCODE = 'KR001';
+          END IF;
+        END LOOP;
+        RETURN jsonb_array_length(p_ops);
+      END $$`);
+
     await runner.query(`
       CREATE FUNCTION karma_apply_ops(p_source text, p_ops jsonb, p_from jsonb DEFAULT NULL, p_to jsonb DEFAULT NULL)
-      RETURNS jsonb LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+      RETURNS jsonb LANGUAGE plpgsql SET search_path = public, pg_temp SET jit = off AS $$
       DECLARE
         v_state replication_state%ROWTYPE;
         v_op jsonb;
@@ -303,8 +353,6 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
         v_kind text;
         v_row jsonb;
         v_current jsonb;
-        v_q jsonb;
-        v_sql jsonb := '{}';
         v_found jsonb;
         v_op_conflicts jsonb;
         v_conflicts jsonb := '[]';
@@ -316,6 +364,7 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
         v_winner_keys jsonb;
         v_code text;
         v_message text;
+        v_fast integer;
       BEGIN
         IF p_source NOT IN ('primary', 'backup') THEN
           RAISE EXCEPTION 'unknown source store %', p_source;
@@ -331,7 +380,16 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
           END IF;
         END IF;
 
-        FOR v_op IN SELECT value FROM jsonb_array_elements(p_ops) LOOP
+        BEGIN
+          v_fast := karma_copy_batch(p_ops);
+        EXCEPTION WHEN integrity_constraint_violation OR data_exception OR raise_exception OR SQLSTATE 'KR001' THEN
+          v_fast := NULL; -- rolled back: the batch goes op by op
+        END;
+        IF v_fast IS NOT NULL THEN
+          SELECT coalesce(array_agg((o->>'op_id')::uuid), '{}') INTO v_copied FROM jsonb_array_elements(p_ops) o;
+        END IF;
+
+        FOR v_op IN SELECT value FROM jsonb_array_elements(CASE WHEN v_fast IS NULL THEN p_ops ELSE '[]' END) LOOP
           v_op_id := (v_op->>'op_id')::uuid;
           v_op_conflicts := '[]';
           BEGIN
@@ -397,23 +455,16 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
                 v_table := v_effect->>'t';
                 v_kind := v_effect->>'k';
                 v_row := v_effect->'row';
-                IF NOT v_sql ? v_table THEN
-                  v_sql := v_sql || jsonb_build_object(v_table, karma_effect_sql(v_table));
-                END IF;
-                v_q := v_sql->v_table;
 
                 IF v_kind = 'I' THEN
-                  EXECUTE v_q->>'insert' USING v_row;
-                  GET DIAGNOSTICS v_rows = ROW_COUNT;
-                  CONTINUE WHEN v_rows = 1;
+                  CONTINUE WHEN karma_copy_row(v_table, 'insert', v_row) = 'true';
                 END IF;
-                v_current := NULL;
-                EXECUTE v_q->>'lock' INTO v_current USING v_row;
+                v_current := karma_copy_row(v_table, 'lock', v_row);
 
                 IF v_kind = 'X' THEN
                   -- Written only by the losing decision, and nothing wrote it since.
                   IF v_current->>'last_op_id' = v_op_id::text THEN
-                    EXECUTE v_q->>'delete' USING v_row;
+                    PERFORM karma_copy_row(v_table, 'delete', v_row);
                   END IF;
                   CONTINUE;
                 END IF;
@@ -422,7 +473,7 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
                   CONTINUE WHEN v_current IS NULL;
                   IF v_current->>'last_op_id' IS NOT DISTINCT FROM v_row->>'last_op_id'
                      OR karma_is_newer(jsonb_build_object('last_op_at', v_op->'at', 'last_op_id', v_op_id), v_current) THEN
-                    EXECUTE v_q->>'delete' USING v_row;
+                    PERFORM karma_copy_row(v_table, 'delete', v_row);
                   ELSE
                     v_found := karma_record_conflict(
                       v_op_id, p_source, 'concurrent_update', v_table, karma_row_key(v_table, v_row),
@@ -435,16 +486,16 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
                 END IF;
 
                 IF v_current IS NULL THEN
-                  EXECUTE v_q->>'insert' USING v_row;
+                  PERFORM karma_copy_row(v_table, 'insert', v_row);
                 ELSIF v_current->>'last_op_id' = v_op_id::text THEN
                   -- An earlier image written by this same op: the later one replaces it.
-                  EXECUTE v_q->>(CASE WHEN v_force THEN 'overwrite' ELSE 'update' END) USING v_row;
+                  PERFORM karma_copy_row(v_table, CASE WHEN v_force THEN 'overwrite' ELSE 'update' END, v_row);
                 ELSIF v_current->>'last_op_id' IS NOT DISTINCT FROM v_row->>'prev_op_id' THEN
-                  EXECUTE v_q->>'update' USING v_row; -- the target holds the version the op started from
+                  PERFORM karma_copy_row(v_table, 'update', v_row); -- the target holds the version the op started from
                 ELSE
                   -- Both stores changed this row from a common version: last writer wins.
                   IF karma_is_newer(v_row, v_current) THEN
-                    EXECUTE v_q->>'update' USING v_row;
+                    PERFORM karma_copy_row(v_table, 'update', v_row);
                   END IF;
                   v_found := karma_record_conflict(
                     v_op_id, p_source, 'concurrent_update', v_table, karma_row_key(v_table, v_row),
@@ -503,8 +554,8 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
   async down(runner: QueryRunner): Promise<void> {
     for (const fn of [
       'karma_apply_ops(text, jsonb, jsonb, jsonb)',
+      'karma_copy_batch(jsonb)',
       'karma_record_conflict(uuid, text, text, text, jsonb, jsonb, jsonb, text, text)',
-      'karma_effect_sql(text)',
       'karma_row_key(text, jsonb)',
       'karma_is_newer(jsonb, jsonb)',
       'karma_negative_balances()',
@@ -518,6 +569,7 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
       'karma_replication_pending(text, jsonb)',
       'karma_outbox(text, jsonb, integer)',
       'karma_outbox_head(text)',
+      'karma_op_json(ops)',
       'karma_replication_position(text)',
       'karma_position_of(replication_state)',
     ]) {

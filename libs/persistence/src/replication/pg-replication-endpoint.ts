@@ -25,8 +25,7 @@ export class PgReplicationEndpoint implements ReplicationEndpoint {
   readOutbox(after: ReplicationPosition, limit: number) {
     return this.guard(async () => {
       const { rows } = await this.pool.query<{ n: number; ops: string; last: ReplicationPosition | null }>(
-        `SELECT (r->>'n')::int AS n, (r->'ops')::text AS ops, r->'last' AS last
-           FROM karma_outbox($1, $2::jsonb, $3) r`,
+        `SELECT n, ops::text AS ops, last FROM karma_outbox($1, $2::jsonb, $3)`,
         [this.name, JSON.stringify(after), limit],
       );
       return { ops: { json: rows[0].ops, count: rows[0].n }, last: rows[0].last };
@@ -73,7 +72,7 @@ export class PgReplicationEndpoint implements ReplicationEndpoint {
   readOps(opIds: string[]): Promise<SerializedOps> {
     return this.guard(async () => {
       const { rows } = await this.pool.query<{ json: string; count: number }>(
-        `SELECT r::text AS json, jsonb_array_length(r) AS count FROM karma_read_ops($1::uuid[]) r`,
+        `SELECT r::text AS json, json_array_length(r) AS count FROM karma_read_ops($1::uuid[]) r`,
         [opIds],
       );
       return rows[0];
