@@ -1,12 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { api } from '../test/support/http';
-import { APP_NAMES } from '../test/support/app-names';
+import { APP_NAMES, AppName } from '../test/support/app-names';
 import { measureFailoverGap } from './figures/failover-gap';
 import { measureFootprint } from './figures/footprint';
 import { measureOrderWrites } from './figures/order-writes';
-import { measurePgbenchBaseline } from './figures/pgbench-baseline';
+import { PgbenchBaseline, PgbenchBaselineRuns } from './figures/pgbench-baseline';
 import { measureReads } from './figures/reads';
 import { measureReplay } from './figures/replay';
 import { BenchResult } from './report/bench-result';
@@ -67,23 +67,38 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   progress(`starting the suite (fresh databases, own Redis prefix)${profileDir ? ', CPU-profiled' : ''}`);
   const bench = await startBenchSuite(options, profileDir);
   let figures: BenchResult['figures'];
+  let pgbench: PgbenchBaselineRuns | undefined;
+  const faultTolerancePids = new Map<number, AppName>();
   let machine: BenchResult['machine'];
   try {
     await new Promise((done) => setTimeout(done, 1000));
     const idleRss = rssOfApps(bench);
     const info = await machineInfo(bench.suite.databaseUrl, bench.suite.redisUrl);
 
-    const pgbenchBaseline = wants('pgbench')
-      ? await attempt('pgbench baseline', async () => {
-          const sample = await readOrderSample(bench.suite.databaseUrl, await placeSampleOrder(bench));
-          return measured(await measurePgbenchBaseline(options, sample, info.cores, join(runDir, 'pgbench')));
-        })
-      : skipped;
+    // pgbench runs before the suite's writes and once more after them (see PgbenchBaselineRuns).
+    let pgbenchBaseline: FigureResult<PgbenchBaseline> = skipped;
+    if (wants('pgbench')) {
+      pgbenchBaseline = await attempt('pgbench baseline', async () => {
+        const sample = await readOrderSample(bench.suite.databaseUrl, await placeSampleOrder(bench));
+        pgbench = await PgbenchBaselineRuns.create(options, sample, info.cores, join(runDir, 'pgbench'));
+        await pgbench.before();
+        return measured(pgbench.result());
+      });
+    }
 
     const sampler = new RssSampler((app) => bench.suite.pidOf(app as never), APP_NAMES).start();
     const orderWrites = wants('orders')
       ? await attempt('order writes', async () => measured(await measureOrderWrites(options, bench)))
       : skipped;
+    if (pgbench && pgbenchBaseline.available && orderWrites.available) {
+      const runs = pgbench;
+      pgbenchBaseline = await attempt('pgbench baseline (after)', async () => {
+        await runs.after();
+        return measured(runs.result());
+      });
+    }
+    await pgbench?.drop();
+
     const reads = wants('reads')
       ? await measureReads(options, bench).catch((error: Error) => {
           failures.push(`reads: ${error.message}`);
@@ -101,7 +116,10 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         failoverGap = wants('failover') ? notAvailable(probe.reason) : skipped;
         replay = wants('replay') ? notAvailable(probe.reason) : skipped;
       } else {
-        const env = await startFaultToleranceSuite(options).catch((error: Error) => {
+        const env = await startFaultToleranceSuite(
+          options,
+          profileDir ? join(profileDir, 'fault-tolerance') : undefined,
+        ).catch((error: Error) => {
           failures.push(`fault-tolerance suite: ${error.message}`);
           progress(`setting up the fault-tolerance suite FAILED: ${error.message}`);
           const failed = notAvailable(
@@ -117,6 +135,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
               failoverGap = await attempt('failover gap', () => measureFailoverGap(options, env));
             if (wants('replay')) replay = await attempt('replay', () => measureReplay(options, env));
           } finally {
+            for (const [pid, app] of env.bench.appOfPid) faultTolerancePids.set(pid, app);
             writeFileSync(
               join(runDir, 'fault-tolerance-suite.log'),
               `${env.bench.suite.logs().join('\n')}\n`,
@@ -144,12 +163,20 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   } finally {
     progress(`stopping the suite (its logs: ${relative(REPO_ROOT, runDir)}/suite.log)`);
     writeFileSync(join(runDir, 'suite.log'), `${bench.suite.logs().join('\n')}\n`);
+    await pgbench?.drop().catch((error: Error) => progress(`dropping pgbench's database: ${error.message}`));
     await bench.stop();
   }
 
   let profiles: ProfileSummary[] | undefined;
   if (profileDir) {
     profiles = busiestPerApp(summariseCpuProfiles(profileDir, bench.appOfPid));
+    const faultToleranceDir = join(profileDir, 'fault-tolerance');
+    if (existsSync(faultToleranceDir)) {
+      const named = new Map(
+        [...faultTolerancePids].map(([pid, app]) => [pid, `${app} (fault-tolerance suite)`]),
+      );
+      profiles.push(...busiestPerApp(summariseCpuProfiles(faultToleranceDir, named)));
+    }
     writeFileSync(join(profileDir, 'summary.md'), renderProfileSummaries(profiles));
     progress(`CPU profiles and their summary: ${relative(REPO_ROOT, profileDir)}/summary.md`);
   }

@@ -35,9 +35,9 @@ describe('Failover: a blackholed primary', () => {
     const customers: string[] = [];
     for (let i = 0; i < 4; i++) {
       const telegramId = uniqueTelegramId();
-      expect((await http.post('/v1/telegram/users', { telegram_id: telegramId }, { apiKey: telegramKey })).status).toBe(
-        201,
-      );
+      expect(
+        (await http.post('/v1/telegram/users', { telegram_id: telegramId }, { apiKey: telegramKey })).status,
+      ).toBe(201);
       customers.push(telegramId);
     }
     const stream = streamOrders(failover.suite, telegramKey, customers, { concurrency: 3 });

@@ -91,7 +91,10 @@ describe('Failover: the primary crashes under load', () => {
     const [telegramId] = await registerCustomers(1);
     const idempotencyKey = uniqueKey('same-order');
     const send = () =>
-      http.post(`/v1/telegram/users/${telegramId}/orders`, orderBody(), { apiKey: telegramKey, idempotencyKey });
+      http.post(`/v1/telegram/users/${telegramId}/orders`, orderBody(), {
+        apiKey: telegramKey,
+        idempotencyKey,
+      });
 
     const before = await send();
     // Copied to the backup first, so the backup answers it as a replay (the not-yet-copied case

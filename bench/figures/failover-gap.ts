@@ -56,7 +56,7 @@ export async function measureFailoverGap(
   await sleep(options.isSmoke ? 1000 : 3000);
   await stream.stop();
 
-  const restartToEqualMs = await waitUntilEqual(env, restartedAt, options.isSmoke ? 10_000 : 20_000);
+  const restartToEqualMs = await waitUntilEqual(env, restartedAt, options.isSmoke ? 10_000 : 15_000);
   const accepted = stream.acceptedOpIds;
   const [onPrimary, onBackup, inEither] = await Promise.all([
     countStored(env.primaryUrl, accepted),

@@ -12,7 +12,7 @@ import type { ProfileSummary } from './summarise-cpu-profile';
 
 /** Suite ÷ pgbench, the figures that carry over between machines. */
 export interface Ratios {
-  /** Suite orders/s ÷ pgbench TPS of the lean transaction, -M prepared: the headline. */
+  /** Suite orders/s ÷ pgbench TPS of the lean transaction, -M prepared, before and after the suite's run: the headline. */
   ordersVsPgbenchPrepared: number;
   ordersVsPgbenchExtended: number;
   /** ÷ pgbench's orders/s with 8 orders per transaction: how far group commit could go. */

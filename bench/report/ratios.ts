@@ -14,12 +14,14 @@ export function ratiosOf(
   const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 3) : 0);
   return {
     available: true,
-    ordersVsPgbenchPrepared: ratio(orders.ordersPerSecond, baseline.prepared.ordersPerSecond),
+    ordersVsPgbenchPrepared: ratio(orders.ordersPerSecond, baseline.baseline.ordersPerSecond),
     ordersVsPgbenchExtended: ratio(orders.ordersPerSecond, baseline.extended.ordersPerSecond),
     ordersVsPgbenchBatched: ratio(orders.ordersPerSecond, baseline.batched.ordersPerSecond),
-    p99VsPgbenchPrepared: ratio(orders.latencyMs.p99, baseline.prepared.latencyMs.p99),
+    p99VsPgbenchPrepared: ratio(orders.latencyMs.p99, baseline.baseline.latencyMs.p99),
     serverCpuVsPgbenchPrepared: ratio(
-      baseline.prepared.cpuMsPerOrder.postgres,
+      baseline.preparedAfter
+        ? (baseline.prepared.cpuMsPerOrder.postgres + baseline.preparedAfter.cpuMsPerOrder.postgres) / 2
+        : baseline.prepared.cpuMsPerOrder.postgres,
       orders.cpuMsPerOrder[SUITE_TOTAL] ?? 0,
     ),
   };

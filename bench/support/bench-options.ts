@@ -4,7 +4,7 @@ export const FIGURE_IDS = ['pgbench', 'orders', 'reads', 'failover', 'replay', '
 export type FigureId = (typeof FIGURE_IDS)[number];
 
 export interface BenchOptions {
-  /** Seconds of the headline runs (pgbench -M prepared, the order writes); the secondary runs take half. */
+  /** Seconds of the order writes; pgbench's baseline runs half before and half after them, the secondary runs take half. */
   durationSeconds: number;
   /** Seconds of warm-up before the first pgbench run, the order writes and the reads (discarded). */
   warmupSeconds: number;
@@ -27,8 +27,8 @@ export interface BenchOptions {
 }
 
 const USAGE = `npm run bench -- [options]
-  --duration <s>       seconds of pgbench -M prepared and of the order writes; the other
-                       pgbench runs and the reads take half (default 20; smoke 1)
+  --duration <s>       seconds of the order writes; pgbench's baseline runs half before and
+                       half after them, its other runs and the reads take half (default 20; smoke 1)
   --warmup <s>         warm-up seconds before pgbench, writes and reads (default 5; smoke 1)
   --connections <n>    pgbench clients and HTTP connections (default 32; smoke 4)
   --customers <n>      customers the load spreads over (default 500; smoke 10)

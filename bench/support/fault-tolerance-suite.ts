@@ -26,7 +26,10 @@ export interface FaultToleranceSuite {
   stop(): Promise<void>;
 }
 
-export async function startFaultToleranceSuite(options: BenchOptions): Promise<FaultToleranceSuite> {
+export async function startFaultToleranceSuite(
+  options: BenchOptions,
+  profileDir?: string,
+): Promise<FaultToleranceSuite> {
   progress('fault tolerance: two PostgreSQL clusters and a durable Redis of the bench');
   const undo: (() => Promise<void>)[] = [];
   const cleanUp = async () => {

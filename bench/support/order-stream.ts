@@ -41,12 +41,16 @@ export class OrderStream {
     await Promise.all(this.workers);
   }
 
-  /** Places exactly `count` orders (each retried until accepted) and resolves when all are. */
-  async placeCount(count: number): Promise<void> {
+  /**
+   * Places `count` orders (each retried until accepted) and resolves when all are, or when
+   * `deadlineMs` (a performance.now() time) has passed: no new order is started after it.
+   */
+  async placeCount(count: number, deadlineMs = Infinity): Promise<void> {
     this.isRunning = true;
     let left = count;
     const worker = async () => {
-      while (left-- > 0) await this.placeOne(() => true);
+      while (left-- > 0 && performance.now() < deadlineMs)
+        await this.placeOne(() => performance.now() < deadlineMs);
     };
     await Promise.all(Array.from({ length: this.concurrency }, worker));
     this.isRunning = false;

@@ -24,7 +24,12 @@ describe('replay of 10,000 queued ops', () => {
 
   it('drains the queue once, and reports ops/s', async () => {
     const store = connectTestStore(db.url);
-    const harness = await startReplayHarness(db.url, store, 'primary', Number(process.env.REPLAY_PARALLELISM ?? 4));
+    const harness = await startReplayHarness(
+      db.url,
+      store,
+      'primary',
+      Number(process.env.REPLAY_PARALLELISM ?? 4),
+    );
     try {
       const customers: string[] = [];
       while (customers.length < 500) {
@@ -32,9 +37,12 @@ describe('replay of 10,000 queued ops', () => {
         customers.push(...(await Promise.all(batch)).map((result) => result.customer.id));
       }
       const total = Number(process.env.REPLAY_OPS ?? 10_000);
-      const ops = Array.from({ length: total }, (_, i) => sampleOps.placeOrder(customers[i % customers.length]));
+      const ops = Array.from({ length: total }, (_, i) =>
+        sampleOps.placeOrder(customers[i % customers.length]),
+      );
       const enqueueStarted = performance.now();
-      for (let i = 0; i < ops.length; i += 200) await Promise.all(ops.slice(i, i + 200).map((op) => harness.enqueue(op)));
+      for (let i = 0; i < ops.length; i += 200)
+        await Promise.all(ops.slice(i, i + 200).map((op) => harness.enqueue(op)));
       const enqueueMs = performance.now() - enqueueStarted;
 
       const started = performance.now();

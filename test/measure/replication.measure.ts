@@ -80,11 +80,16 @@ describe('replication figures', () => {
       `SELECT op_id, extract(epoch FROM applied_at) AS t FROM ops`,
     );
     const backupTimes = new Map(
-      (await stores.rows<{ op_id: string; t: string }>('backup', `SELECT op_id, extract(epoch FROM applied_at) AS t FROM ops`)).map(
-        (row) => [row.op_id, Number(row.t)],
-      ),
+      (
+        await stores.rows<{ op_id: string; t: string }>(
+          'backup',
+          `SELECT op_id, extract(epoch FROM applied_at) AS t FROM ops`,
+        )
+      ).map((row) => [row.op_id, Number(row.t)]),
     );
-    const lags = primaryTimes.map((row) => (backupTimes.get(row.op_id)! - Number(row.t)) * 1000).sort((a, b) => a - b);
+    const lags = primaryTimes
+      .map((row) => (backupTimes.get(row.op_id)! - Number(row.t)) * 1000)
+      .sort((a, b) => a - b);
     const sampledOps = samples.map((s) => s.ops).sort((a, b) => a - b);
     console.log(
       JSON.stringify({
@@ -98,38 +103,46 @@ describe('replication figures', () => {
           p99: Math.round(percentile(lags, 99)),
           max: Math.round(lags[lags.length - 1]),
         },
-        sampledLagOps: { p50: percentile(sampledOps, 50), p95: percentile(sampledOps, 95), max: sampledOps.at(-1) },
+        sampledLagOps: {
+          p50: percentile(sampledOps, 50),
+          p95: percentile(sampledOps, 95),
+          max: sampledOps.at(-1),
+        },
         sampledLagSecondsMax: Math.max(...samples.map((s) => s.seconds)),
       }),
     );
     await expectStoresEqual(stores.dbs.primaryUrl, stores.dbs.backupUrl);
   }, 120_000);
 
-  it.each([500, 1000])(`copies a backlog of ${BACKLOG} ops (batch %i)`, async (batchSize) => {
-    stores = await createReplicatedStores({ batchSize });
-    const lines = Array.from({ length: Math.ceil(BACKLOG / 3) }, lifeOps);
-    const queue = [...lines];
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        for (let line = queue.shift(); line; line = queue.shift()) {
-          for (const op of line) await stores.primary.applyOp(op);
-        }
-      }),
-    );
+  it.each([500, 1000])(
+    `copies a backlog of ${BACKLOG} ops (batch %i)`,
+    async (batchSize) => {
+      stores = await createReplicatedStores({ batchSize });
+      const lines = Array.from({ length: Math.ceil(BACKLOG / 3) }, lifeOps);
+      const queue = [...lines];
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          for (let line = queue.shift(); line; line = queue.shift()) {
+            for (const op of line) await stores.primary.applyOp(op);
+          }
+        }),
+      );
 
-    const started = performance.now();
-    const { copied } = await stores.replicator.catchUp('primary', 'backup');
-    const seconds = (performance.now() - started) / 1000;
+      const started = performance.now();
+      const { copied } = await stores.replicator.catchUp('primary', 'backup');
+      const seconds = (performance.now() - started) / 1000;
 
-    console.log(
-      JSON.stringify({
-        figure: 'replication batch copy',
-        batchSize,
-        copied,
-        seconds: Math.round(seconds * 100) / 100,
-        opsPerS: Math.round(copied / seconds),
-      }),
-    );
-    await expectStoresEqual(stores.dbs.primaryUrl, stores.dbs.backupUrl);
-  }, 300_000);
+      console.log(
+        JSON.stringify({
+          figure: 'replication batch copy',
+          batchSize,
+          copied,
+          seconds: Math.round(seconds * 100) / 100,
+          opsPerS: Math.round(copied / seconds),
+        }),
+      );
+      await expectStoresEqual(stores.dbs.primaryUrl, stores.dbs.backupUrl);
+    },
+    300_000,
+  );
 });

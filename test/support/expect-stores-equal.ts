@@ -4,7 +4,12 @@ import { Client } from 'pg';
  * Tables that are each store's own bookkeeping, not data: where replication got to, what it
  * found, which tables it copies, which migrations ran. Everything else must match row for row.
  */
-const STORE_LOCAL_TABLES = new Set(['schema_migrations', 'replication_state', 'conflicts', 'replicated_tables']);
+const STORE_LOCAL_TABLES = new Set([
+  'schema_migrations',
+  'replication_state',
+  'conflicts',
+  'replicated_tables',
+]);
 /** Columns that are store-local in every table that has them (the op log's sequence and times). */
 const STORE_LOCAL_COLUMNS = ['seq', 'xid', 'applied_at'];
 /** Rows shown per table and side when the stores differ. */
@@ -22,7 +27,10 @@ export interface StoreDifference {
  * `applied_at`): what "the two databases end equal" means (issue 4, "Equal means"). Tables are
  * found in the catalog, so one added later (devices, mode_events) is compared without a change here.
  */
-export async function storeDifferences(primaryUrl: string, backupUrl: string): Promise<Record<string, StoreDifference>> {
+export async function storeDifferences(
+  primaryUrl: string,
+  backupUrl: string,
+): Promise<Record<string, StoreDifference>> {
   const [primary, backup] = await Promise.all([dumpTables(primaryUrl), dumpTables(backupUrl)]);
   const differences: Record<string, StoreDifference> = {};
   for (const table of [...new Set([...primary.keys(), ...backup.keys()])].sort()) {

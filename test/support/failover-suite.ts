@@ -73,7 +73,11 @@ export async function startFailoverSuite(options: FailoverSuiteOptions = {}): Pr
       },
     });
   } catch (error) {
-    await Promise.all([stores.destroy(), redis.stop(), ...Object.values(proxies).map((proxy) => proxy.close())]);
+    await Promise.all([
+      stores.destroy(),
+      redis.stop(),
+      ...Object.values(proxies).map((proxy) => proxy.close()),
+    ]);
     throw error;
   }
   const started = suite;
@@ -92,14 +96,21 @@ export async function startFailoverSuite(options: FailoverSuiteOptions = {}): Pr
           const isEmpty = !queueEmpty || status?.queues?.deferred === 0;
           return status?.mode === mode && isEmpty ? status : undefined;
         },
-        { timeoutMs, intervalMs: 100, describe: () => `store mode ${mode}${queueEmpty ? ' with an empty queue' : ''}` },
+        {
+          timeoutMs,
+          intervalMs: 100,
+          describe: () => `store mode ${mode}${queueEmpty ? ' with an empty queue' : ''}`,
+        },
       ),
     waitForReplication: async (timeoutMs = 30_000) => {
+      // Only a lag measured after this call counts: an older "0" may predate the last writes.
+      const since = Date.now();
+      const isCaughtUp = (direction: AnyBody) =>
+        direction?.lag_ops === 0 && Date.parse(direction?.lag_measured_at ?? '') > since;
       await waitUntil(
         async () => {
-          const status = await storeStatus();
-          const lag = status?.replication;
-          return lag?.to_backup?.lag_ops === 0 && lag?.to_primary?.lag_ops === 0 ? true : undefined;
+          const lag = (await storeStatus())?.replication;
+          return isCaughtUp(lag?.to_backup) && isCaughtUp(lag?.to_primary) ? true : undefined;
         },
         { timeoutMs, intervalMs: 200, describe: () => 'replication to catch up both ways' },
       );
@@ -108,7 +119,11 @@ export async function startFailoverSuite(options: FailoverSuiteOptions = {}): Pr
       try {
         await started.stop();
       } finally {
-        await Promise.all([stores.destroy(), redis.stop(), ...Object.values(proxies).map((proxy) => proxy.close())]);
+        await Promise.all([
+          stores.destroy(),
+          redis.stop(),
+          ...Object.values(proxies).map((proxy) => proxy.close()),
+        ]);
       }
     },
   };

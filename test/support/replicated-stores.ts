@@ -10,7 +10,11 @@ export interface ReplicatedStores {
   /** Every line the replicator logged (conflict alerts, stalls). */
   lines: Record<string, unknown>[];
   /** Rows of one table of one store (e.g. `conflicts`). */
-  rows<T = Record<string, unknown>>(store: 'primary' | 'backup', sql: string, values?: unknown[]): Promise<T[]>;
+  rows<T = Record<string, unknown>>(
+    store: 'primary' | 'backup',
+    sql: string,
+    values?: unknown[],
+  ): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -19,7 +23,9 @@ export interface ReplicatedStores {
  * started: a test starts it, or drives it with catchUp/step/reconcile). Polls fast, so tests
  * wait milliseconds rather than the production interval.
  */
-export async function createReplicatedStores(options: Partial<ReplicatorOptions> = {}): Promise<ReplicatedStores> {
+export async function createReplicatedStores(
+  options: Partial<ReplicatorOptions> = {},
+): Promise<ReplicatedStores> {
   const dbs = await createTestDatabasePair();
   const settings = { poolSize: 20, connectTimeoutMs: 2000, statementTimeoutMs: 10_000 };
   const primary = PgStore.connect({ ...settings, url: dbs.primaryUrl }, 'primary');
@@ -32,7 +38,11 @@ export async function createReplicatedStores(options: Partial<ReplicatorOptions>
       idlePollMs: 20,
       retryMs: 200,
       reconcileSafetyWindowMs: 60_000,
-      log: { log: (line) => lines.push(line), warn: (line) => lines.push(line), error: (line) => lines.push(line) },
+      log: {
+        log: (line) => lines.push(line),
+        warn: (line) => lines.push(line),
+        error: (line) => lines.push(line),
+      },
       ...options,
     },
   );

@@ -30,7 +30,11 @@ export class FailoverRedis implements OnApplicationShutdown {
   }
 
   private open(maxRetriesPerRequest: number | null): Redis {
-    const { retryDelay, retryAttempts: _retryAttempts, ...options } = redisOptionsFromUrl(this.config.REDIS_URL);
+    const {
+      retryDelay,
+      retryAttempts: _retryAttempts,
+      ...options
+    } = redisOptionsFromUrl(this.config.REDIS_URL);
     const connection = new Redis({ ...options, maxRetriesPerRequest, retryStrategy: () => retryDelay });
     connection.on('error', () => undefined); // reconnects by itself; readiness reports Redis
     return connection;

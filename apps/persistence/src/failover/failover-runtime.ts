@@ -1,12 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnModuleInit,
-} from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -29,6 +23,7 @@ import { ModeStateChannel, PublishedModeState } from '@karmabot/persistence/fail
 import { pgProbe } from '@karmabot/persistence/failover/pg-probe';
 import { StoreProbe } from '@karmabot/persistence/failover/store-probe';
 import { WriteGate } from '@karmabot/persistence/failover/write-gate';
+import { deferredDepth, modeChanges, recordStoreGauges } from './failover-metrics';
 import { FailoverRedis } from './failover-redis';
 import { nestFailoverLog } from './nest-failover-log';
 
@@ -41,7 +36,7 @@ const LAG_REFRESH_MS = 2000;
 /** Mode changes kept for the status page. */
 const HISTORY_LENGTH = 50;
 /** Connections per store for group-committed replays, beside the stores' own pools. */
-const REPLAY_POOL_SIZE = 3;
+const REPLAY_POOL_SIZE = 5;
 
 const other = (store: StoreName): StoreName => (store === 'primary' ? 'backup' : 'primary');
 
@@ -85,7 +80,12 @@ export class FailoverRuntime implements OnModuleInit, BeforeApplicationShutdown 
     const log = nestFailoverLog('Failover');
     this.cache = new ReadCache(config.CACHE_SIZE);
     this.queue = new DeferredQueue(redis.commands, redis.prefix);
-    this.bus = new CacheInvalidationBus(redis.commands, redis.key('cache', 'invalidate'), this.holder, this.cache);
+    this.bus = new CacheInvalidationBus(
+      redis.commands,
+      redis.key('cache', 'invalidate'),
+      this.holder,
+      this.cache,
+    );
     this.replayPools = this.createReplayPools();
     this.batcher = new ReplayBatcher(
       this.queue,
@@ -151,6 +151,7 @@ export class FailoverRuntime implements OnModuleInit, BeforeApplicationShutdown 
     this.every(DURABILITY_CHECK_MS, () => this.checkDurability(false));
     this.every(LAG_REFRESH_MS, () => this.refreshLag());
     this.every(5000, () => this.recordUnrecorded());
+    this.every(this.config.PROBE_INTERVAL_MS, () => this.refreshGauges());
     this.logger.log({
       msg: 'failover.started',
       holder: this.holder,
@@ -214,7 +215,8 @@ export class FailoverRuntime implements OnModuleInit, BeforeApplicationShutdown 
       primary: createPgPool(settings(this.config.DATABASE_URL, 'primary')),
     };
     // A backup reached through supabase-js has no pg URL here: its replays go op by op.
-    if (!this.usesSupabase()) pools.backup = createPgPool(settings(this.config.BACKUP_DATABASE_URL, 'backup'));
+    if (!this.usesSupabase())
+      pools.backup = createPgPool(settings(this.config.BACKUP_DATABASE_URL, 'backup'));
     for (const pool of Object.values(pools)) pool.on('error', () => undefined);
     return pools;
   }
@@ -269,6 +271,8 @@ export class FailoverRuntime implements OnModuleInit, BeforeApplicationShutdown 
 
   /** A decided change: history, the monitor's event, and a `mode_events` row through an op. */
   private async announce(change: ModeChange): Promise<void> {
+    modeChanges.inc({ to: change.to });
+    void this.refreshGauges();
     const op = this.modeEventOp(change);
     const event: ModeEventView = { id: deriveId(op.opId, 'mode_event'), ...op.payload, at: op.at };
     const line = JSON.stringify(event);
@@ -308,9 +312,19 @@ export class FailoverRuntime implements OnModuleInit, BeforeApplicationShutdown 
       decidedBy: this.holder,
       fencingToken: this.lease.token ?? 0,
     };
-    const requestHash = createHash('sha256').update(`mode_event.record\n${canonicalJson(payload)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`mode_event.record\n${canonicalJson(payload)}`)
+      .digest('hex');
     const opId = uuidFrom(`${this.holder}|${change.at}|${change.to}`, change.at);
-    return { opId, type: 'mode_event.record', payload, actor: 'system', platform: 'system', at: change.at, requestHash };
+    return {
+      opId,
+      type: 'mode_event.record',
+      payload,
+      actor: 'system',
+      platform: 'system',
+      at: change.at,
+      requestHash,
+    };
   }
 
   private async checkDurability(isStart: boolean): Promise<void> {
@@ -336,6 +350,17 @@ export class FailoverRuntime implements OnModuleInit, BeforeApplicationShutdown 
         detail:
           '!!! Redis is not configured for a durable queue (needs appendonly yes, appendfsync always, maxmemory-policy noeviction): while both databases are down, writes will be refused with 503.',
       });
+    }
+  }
+
+  private async refreshGauges(): Promise<void> {
+    const snapshot = this.machine.snapshot();
+    recordStoreGauges(snapshot.mode, snapshot.breakers);
+    const stats = await this.queue.stats().catch(() => null);
+    if (stats) {
+      deferredDepth.set({ state: 'queued' }, stats.depth);
+      deferredDepth.set({ state: 'parked' }, stats.parked);
+      deferredDepth.set({ state: 'failed' }, stats.failed);
     }
   }
 

@@ -21,9 +21,18 @@ export class FailoverStatus {
       mode: snapshot.mode,
       primary: storeView(snapshot.breakers.primary),
       backup: storeView(snapshot.breakers.backup),
-      leader: { isLeader: snapshot.isLeader, holder, self: this.runtime.holder, fencingToken: this.runtime.lease.token },
+      leader: {
+        isLeader: snapshot.isLeader,
+        holder,
+        self: this.runtime.holder,
+        fencingToken: this.runtime.lease.token,
+      },
       switching: snapshot.isSwitching,
-      writes: { paused: gate.isPaused, inFlight: gate.writesInFlight, heldMsTotal: Math.round(gate.totalHeldMs) },
+      writes: {
+        paused: gate.isPaused,
+        inFlight: gate.writesInFlight,
+        heldMsTotal: Math.round(gate.totalHeldMs),
+      },
       queues: {
         deferred: queueStats?.depth ?? null,
         parked: queueStats?.parked ?? null,

@@ -42,7 +42,8 @@ export const replicationFlowing = new Gauge({
   labelNames: ['from', 'to'] as const,
   registers: [metricsRegistry],
   collect() {
-    for (const stream of directions()) this.set({ from: stream.from, to: stream.to }, stream.isFlowing ? 1 : 0);
+    for (const stream of directions())
+      this.set({ from: stream.from, to: stream.to }, stream.isFlowing ? 1 : 0);
   },
 });
 

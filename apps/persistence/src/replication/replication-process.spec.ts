@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { Op } from '@karmabot/contracts';
+import { loadConfig, RpcClient } from '@karmabot/common';
+import { Op, OpOutcome, Patterns } from '@karmabot/contracts';
 import { customerIdForIdentity } from '@karmabot/domain';
-import { PgStore } from '@karmabot/persistence';
+import { databaseNameOf, PgStore, withDatabase } from '@karmabot/persistence';
 import { sampleOps } from '@karmabot/persistence/testing/sample-ops';
 import { AppProcess } from '../../../../test/support/app-process';
 import { assertBuilt } from '../../../../test/support/build-output';
@@ -40,7 +41,8 @@ const copiedOps = (dbs: TestDatabasePair) => countOpsDecidedBy(dbs.backupUrl, 'p
 /** Waits until both databases hold the same data (the app may still be copying its last ops). */
 async function waitForEqualStores(dbs: TestDatabasePair, app: AppProcess): Promise<void> {
   await waitUntil(
-    async () => (Object.keys(await storeDifferences(dbs.primaryUrl, dbs.backupUrl)).length === 0 ? true : undefined),
+    async () =>
+      Object.keys(await storeDifferences(dbs.primaryUrl, dbs.backupUrl)).length === 0 ? true : undefined,
     { timeoutMs: 20_000, describe: () => `the stores to be equal\n${app.tail(50)}` },
   ).catch(() => undefined);
   await expectStoresEqual(dbs.primaryUrl, dbs.backupUrl);
@@ -50,7 +52,9 @@ async function copiedTotal(url: string): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT copied_total FROM replication_state WHERE source = 'primary'`);
+    const { rows } = await client.query(
+      `SELECT copied_total FROM replication_state WHERE source = 'primary'`,
+    );
     return Number(rows[0]?.copied_total ?? 0);
   } finally {
     await client.end();
@@ -67,6 +71,7 @@ describe('replication in the persistence process', () => {
   let redis: RedisServer;
   let primary: PgStore;
   let app: AppProcess;
+  let env: Record<string, string>;
 
   beforeAll(() => assertBuilt(['persistence']));
   beforeEach(async () => {
@@ -77,8 +82,7 @@ describe('replication in the persistence process', () => {
       'primary',
     );
     const port = await freePort();
-    app = new AppProcess('persistence', port, {
-      ...process.env,
+    env = {
       PERSISTENCE_HTTP_PORT: String(port),
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
@@ -91,7 +95,8 @@ describe('replication in the persistence process', () => {
       // The streams alone must finish the job: no reconciliation to paper over a gap.
       RECONCILE_INTERVAL_MS: '0',
       ALLOW_VOLATILE_QUEUE: 'true',
-    });
+    };
+    app = new AppProcess('persistence', port, { ...process.env, ...env });
   });
   afterEach(async () => {
     if (app.isRunning) await app.stop('SIGKILL');
@@ -119,6 +124,45 @@ describe('replication in the persistence process', () => {
     await waitForEqualStores(dbs, app);
     expect(await copiedOps(dbs)).toBeGreaterThanOrEqual(200);
     expect(await copiedTotal(dbs.backupUrl)).toBe(await countOpsDecidedBy(dbs.primaryUrl, 'primary'));
+    // The lag is on /metrics, each way (measured about once a second).
+    await waitUntil(
+      async () => {
+        const metrics = await (await fetch(`${app.url}/metrics`)).text();
+        return /karmabot_replication_lag_ops\{from="primary",to="backup"\} 0\n/.test(metrics) &&
+          /karmabot_replication_lag_seconds\{from="backup",to="primary"\} 0\n/.test(metrics) &&
+          /karmabot_replication_copied_total\{from="primary",to="backup"\} \d+/.test(metrics)
+          ? true
+          : undefined;
+      },
+      { timeoutMs: 5000, describe: () => 'the replication gauges on /metrics' },
+    );
+  });
+
+  it('answers a write with WRITE_CONCERN=both once the backup holds it, or says it does not', async () => {
+    app = new AppProcess('persistence', app.port, { ...process.env, ...env, WRITE_CONCERN: 'both' });
+    app.start();
+    await app.waitReady();
+    const rpc = new RpcClient(loadConfig({ ...process.env, ...env }));
+    try {
+      const first = sampleOps.registerTelegram();
+      const outcome = await rpc.send<OpOutcome>(Patterns.op.apply, first);
+      expect(outcome).toMatchObject({ opId: first.opId, state: 'applied', replicated: true });
+      expect(await countOpsDecidedBy(dbs.backupUrl, 'primary')).toBeGreaterThanOrEqual(1);
+
+      // The backup goes away: the write is still taken, and said not to be copied yet.
+      const admin = new Client({ connectionString: withDatabase(dbs.backupUrl, 'postgres') });
+      await admin.connect();
+      await admin.query(`DROP DATABASE "${databaseNameOf(dbs.backupUrl)}" WITH (FORCE)`);
+      await admin.end();
+      const second = sampleOps.registerTelegram();
+      const started = Date.now();
+      const degraded = await rpc.send<OpOutcome>(Patterns.op.apply, second);
+
+      expect(degraded).toMatchObject({ opId: second.opId, state: 'applied', replicated: false });
+      expect(Date.now() - started).toBeLessThan(4000);
+    } finally {
+      await rpc.onApplicationShutdown();
+    }
   });
 
   it('finishes a replay cut by SIGKILL after a restart, with no op lost or copied twice', async () => {

@@ -33,10 +33,16 @@ export class WriteConcern {
   async settle(outcome: OpOutcome): Promise<OpOutcome> {
     if (!this.isBoth) return outcome;
     if (outcome.state === 'queued') return { ...outcome, replicated: false };
-    const replicated = await this.replicator.waitUntilCopied(outcome.opId, this.waitMs).catch((error: unknown) => {
-      this.logger.warn({ msg: 'write_concern.unknown', op_id: outcome.opId, error: (error as Error).message });
-      return false;
-    });
+    const replicated = await this.replicator
+      .waitUntilCopied(outcome.opId, this.waitMs)
+      .catch((error: unknown) => {
+        this.logger.warn({
+          msg: 'write_concern.unknown',
+          op_id: outcome.opId,
+          error: (error as Error).message,
+        });
+        return false;
+      });
     return { ...outcome, replicated };
   }
 }

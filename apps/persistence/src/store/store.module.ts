@@ -29,7 +29,11 @@ const pgStore = (config: AppConfig, url: string, name: StoreName) =>
  */
 @Module({
   providers: [
-    { provide: PRIMARY_STORE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => pgStore(c, c.DATABASE_URL, 'primary') },
+    {
+      provide: PRIMARY_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => pgStore(c, c.DATABASE_URL, 'primary'),
+    },
     {
       provide: BACKUP_STORE,
       inject: [APP_CONFIG],

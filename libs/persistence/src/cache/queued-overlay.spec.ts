@@ -23,8 +23,16 @@ describe('QueuedOverlay', () => {
     const register = sampleOps.registerTelegram();
     const id = customerIdForIdentity('telegram', register.payload.telegramId);
     const base = QueuedOverlay.customer(null, [register], id)!;
-    const edit = makeOp('customer.update_profile', { customerId: id, expectedVersion: 1, changes: { phone: '+491511' } });
-    const stale = makeOp('customer.update_profile', { customerId: id, expectedVersion: 1, changes: { locale: 'fr' } });
+    const edit = makeOp('customer.update_profile', {
+      customerId: id,
+      expectedVersion: 1,
+      changes: { phone: '+491511' },
+    });
+    const stale = makeOp('customer.update_profile', {
+      customerId: id,
+      expectedVersion: 1,
+      changes: { locale: 'fr' },
+    });
 
     const view = QueuedOverlay.customer(base, [edit, stale], id);
 
@@ -39,7 +47,13 @@ describe('QueuedOverlay', () => {
 
     const view = QueuedOverlay.order(null, [place, cancel], orderId);
 
-    expect(view).toMatchObject({ id: orderId, customerId, status: 'cancelled', totalMinor: 3499, pointsEarned: 34 });
+    expect(view).toMatchObject({
+      id: orderId,
+      customerId,
+      status: 'cancelled',
+      totalMinor: 3499,
+      pointsEarned: 34,
+    });
   });
 
   it('ignores an impossible queued transition, as its replay will refuse it', () => {
@@ -53,9 +67,19 @@ describe('QueuedOverlay', () => {
 
   it('adds the pending points of queued orders to a cached balance', () => {
     const customerId = customerIdForIdentity('telegram', '44');
-    const base = { customerId, balance: 10, pending: 5, lifetimeEarned: 10, tier: 'bronze' as const, recentEntries: [] };
+    const base = {
+      customerId,
+      balance: 10,
+      pending: 5,
+      lifetimeEarned: 10,
+      tier: 'bronze' as const,
+      recentEntries: [],
+    };
 
-    const view = QueuedOverlay.loyalty(base, [sampleOps.placeOrder(customerId), sampleOps.placeOrder(customerId)]);
+    const view = QueuedOverlay.loyalty(base, [
+      sampleOps.placeOrder(customerId),
+      sampleOps.placeOrder(customerId),
+    ]);
 
     expect(view).toMatchObject({ balance: 10, pending: 5 + 2 * 34 });
   });

@@ -19,7 +19,8 @@ export const QueuedOverlay = {
     let view = base ? structuredClone(base) : null;
     for (const op of ops) {
       if (op.type === 'customer.register_telegram') {
-        const { telegramId, username, firstName, languageCode } = (op as Op<'customer.register_telegram'>).payload;
+        const { telegramId, username, firstName, languageCode } = (op as Op<'customer.register_telegram'>)
+          .payload;
         if (!view) {
           if (customerIdForIdentity('telegram', telegramId) !== customerId) continue;
           view = {
@@ -30,15 +31,23 @@ export const QueuedOverlay = {
             locale: languageCode ?? null,
             version: 1,
             mergedInto: null,
-            identities: [{ platform: 'telegram', externalId: telegramId, username: username ?? null, linkedAt: op.at }],
+            identities: [
+              { platform: 'telegram', externalId: telegramId, username: username ?? null, linkedAt: op.at },
+            ],
             createdAt: op.at,
             updatedAt: op.at,
           };
           continue;
         }
-        const identity = view.identities.find((i) => i.platform === 'telegram' && i.externalId === telegramId);
+        const identity = view.identities.find(
+          (i) => i.platform === 'telegram' && i.externalId === telegramId,
+        );
         if (identity && username !== undefined) identity.username = username;
-        view = changed(view, { displayName: view.displayName ?? firstName, locale: view.locale ?? languageCode }, op.at);
+        view = changed(
+          view,
+          { displayName: view.displayName ?? firstName, locale: view.locale ?? languageCode },
+          op.at,
+        );
       } else if (op.type === 'customer.update_profile' && view) {
         const { expectedVersion, changes } = (op as Op<'customer.update_profile'>).payload;
         if (expectedVersion !== undefined && expectedVersion !== view.version) continue;

@@ -13,7 +13,9 @@ function customer(id = randomUUID(), telegramId = '42'): CustomerView {
     locale: 'en',
     version: 1,
     mergedInto: null,
-    identities: [{ platform: 'telegram', externalId: telegramId, username: null, linkedAt: '2026-01-01T00:00:00.000Z' }],
+    identities: [
+      { platform: 'telegram', externalId: telegramId, username: null, linkedAt: '2026-01-01T00:00:00.000Z' },
+    ],
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   };
@@ -32,7 +34,9 @@ describe('ReadCache', () => {
     now += 6000;
     expect(cache.hot('query.customer.by-id', { customerId: view.id })).toBeUndefined();
     expect(cache.fallback('query.customer.by-id', { customerId: view.id })).toEqual(view);
-    expect(cache.fallback('query.customer.by-identity', { platform: 'telegram', externalId: '42' })).toEqual(view);
+    expect(cache.fallback('query.customer.by-identity', { platform: 'telegram', externalId: '42' })).toEqual(
+      view,
+    );
   });
 
   it('forgets the least recently used entries beyond its size', () => {
@@ -49,21 +53,32 @@ describe('ReadCache', () => {
     const cache = new ReadCache(100, 5000, clock);
     const before = customer();
     cache.remember('query.customer.by-id', { customerId: before.id }, before);
-    cache.remember('query.loyalty.ledger', { customerId: before.id, recentLimit: 5 }, {
-      customerId: before.id,
-      balance: 0,
-      pending: 0,
-      lifetimeEarned: 0,
-      tier: 'bronze',
-      recentEntries: [],
-    });
+    cache.remember(
+      'query.loyalty.ledger',
+      { customerId: before.id, recentLimit: 5 },
+      {
+        customerId: before.id,
+        balance: 0,
+        pending: 0,
+        lifetimeEarned: 0,
+        tier: 'bronze',
+        recentEntries: [],
+      },
+    );
     const edit = {
       ...sampleOps.registerTelegram(),
       type: 'customer.update_profile' as const,
       payload: { customerId: before.id, changes: { phone: '+49' } },
     };
     const after = { ...before, phone: '+49', version: 2 };
-    const outcome: OpOutcome = { opId: edit.opId, type: edit.type, state: 'applied', replayed: false, at: edit.at, result: { customer: after } };
+    const outcome: OpOutcome = {
+      opId: edit.opId,
+      type: edit.type,
+      state: 'applied',
+      replayed: false,
+      at: edit.at,
+      result: { customer: after },
+    };
 
     cache.noteDecided(edit, outcome);
 
@@ -76,10 +91,20 @@ describe('ReadCache', () => {
   it('remembers the decision of an op for a resend while no store can be asked', () => {
     const cache = new ReadCache(100, 5000, clock);
     const op = sampleOps.registerTelegram();
-    const outcome: OpOutcome = { opId: op.opId, type: op.type, state: 'applied', replayed: false, at: op.at, result: { created: true, customer: customer() } };
+    const outcome: OpOutcome = {
+      opId: op.opId,
+      type: op.type,
+      state: 'applied',
+      replayed: false,
+      at: op.at,
+      result: { created: true, customer: customer() },
+    };
 
     cache.noteDecided(op, outcome);
 
-    expect(cache.outcomeOf(op.opId)).toMatchObject({ requestHash: op.requestHash, outcome: { state: 'applied' } });
+    expect(cache.outcomeOf(op.opId)).toMatchObject({
+      requestHash: op.requestHash,
+      outcome: { state: 'applied' },
+    });
   });
 });

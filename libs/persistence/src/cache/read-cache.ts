@@ -160,8 +160,7 @@ export class ReadCache {
   /** The customer a cached identity belongs to. */
   customerOfIdentity(platform: string, externalId: string): string | undefined {
     return this.lru.get(CacheKeys.identity(platform, identityKey(platform, externalId)))?.value as
-      | string
-      | undefined;
+      string | undefined;
   }
 
   stats(): ReadCacheStats {
@@ -195,7 +194,11 @@ export class ReadCache {
     return found;
   }
 
-  private find<P extends QueryPattern>(pattern: P, request: Request<P>, maxAgeMs: number): Response<P> | undefined {
+  private find<P extends QueryPattern>(
+    pattern: P,
+    request: Request<P>,
+    maxAgeMs: number,
+  ): Response<P> | undefined {
     const fresh = <V>(key: string): V | undefined => {
       const entry = this.lru.get(key);
       return entry && entry.ageMs <= maxAgeMs ? (entry.value as V) : undefined;
@@ -214,13 +217,18 @@ export class ReadCache {
         const { customerId, recentLimit } = request as Request<'query.loyalty.ledger'>;
         const cached = fresh<CachedLoyalty>(CacheKeys.loyalty(customerId));
         if (!cached || cached.recentLimit < recentLimit) return undefined;
-        return { ...cached.view, recentEntries: cached.view.recentEntries.slice(0, recentLimit) } as Response<P>;
+        return {
+          ...cached.view,
+          recentEntries: cached.view.recentEntries.slice(0, recentLimit),
+        } as Response<P>;
       }
       case 'query.api-key.by-prefix':
         return fresh(CacheKeys.apiKey((request as Request<'query.api-key.by-prefix'>).prefix));
       case 'op.get': {
         const cached = fresh<CachedOutcome>(CacheKeys.op((request as Request<'op.get'>).opId));
-        return cached ? ({ ...cached.outcome, replayed: false, actor: cached.actor } as Response<P>) : undefined;
+        return cached
+          ? ({ ...cached.outcome, replayed: false, actor: cached.actor } as Response<P>)
+          : undefined;
       }
       default:
         return undefined;

@@ -1,5 +1,10 @@
 /** What pg says when the connection under a query is gone or silent (no SQLSTATE: never reached the server). */
-const BROKEN_MESSAGES = ['Query read timeout', 'Connection terminated', 'connection error', 'Client was closed'];
+const BROKEN_MESSAGES = [
+  'Query read timeout',
+  'Connection terminated',
+  'connection error',
+  'Client was closed',
+];
 const BROKEN_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH']);
 
 /**

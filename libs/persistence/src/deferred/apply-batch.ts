@@ -33,7 +33,11 @@ const MAX_ATTEMPTS = 3;
  * key are skipped. If the COMMIT itself fails, every op of the batch is reported failed
  * (nothing of it is known to be stored; applying it again is harmless).
  */
-export async function applyBatch(pool: Pool, items: readonly BatchItem[], origin: StoreName): Promise<BatchResult[]> {
+export async function applyBatch(
+  pool: Pool,
+  items: readonly BatchItem[],
+  origin: StoreName,
+): Promise<BatchResult[]> {
   if (items.length === 0) return [];
   const client = await pool.connect().catch((error: unknown) => {
     throw toStoreError(error);

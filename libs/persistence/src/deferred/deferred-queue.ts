@@ -131,7 +131,8 @@ export class DeferredQueue {
       if (error) throw error;
       const values = flat as string[];
       const entries: LineHead['entries'] = [];
-      for (let j = 0; j < values.length; j += 2) entries.push({ opId: values[j], seq: Number(values[j + 1]) });
+      for (let j = 0; j < values.length; j += 2)
+        entries.push({ opId: values[j], seq: Number(values[j + 1]) });
       heads.set(key, { entries, isWhole: entries.length <= count });
     });
     return heads;

@@ -8,14 +8,28 @@ const line = (entries: [string, number][], isWhole = true) => ({
 
 describe('eligibleInOrder', () => {
   it('lets a whole line go, in sequence order, when it starts at the head', () => {
-    const { ready, waiting } = eligibleInOrder([op('c', 3), op('a', 1), op('b', 2)], line([['a', 1], ['b', 2], ['c', 3]]));
+    const { ready, waiting } = eligibleInOrder(
+      [op('c', 3), op('a', 1), op('b', 2)],
+      line([
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ]),
+    );
 
     expect(ready.map((o) => o.opId)).toEqual(['a', 'b', 'c']);
     expect(waiting).toEqual([]);
   });
 
   it('pauses a line behind an earlier op that is not in the batch, never reordering it', () => {
-    const { ready, waiting } = eligibleInOrder([op('b', 2), op('c', 3)], line([['a', 1], ['b', 2], ['c', 3]]));
+    const { ready, waiting } = eligibleInOrder(
+      [op('b', 2), op('c', 3)],
+      line([
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ]),
+    );
 
     expect(ready).toEqual([]);
     expect(waiting.map((o) => o.opId)).toEqual(['b', 'c']);
@@ -24,7 +38,11 @@ describe('eligibleInOrder', () => {
   it('stops at the first gap and keeps everything after it waiting', () => {
     const { ready, waiting } = eligibleInOrder(
       [op('a', 1), op('c', 3)],
-      line([['a', 1], ['b', 2], ['c', 3]]),
+      line([
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ]),
     );
 
     expect(ready.map((o) => o.opId)).toEqual(['a']);

@@ -18,7 +18,10 @@ export interface LineHead {
  * never reordered. An op missing from the line (its entry was never written, a crash between
  * the two writes of an enqueue) goes once nothing earlier is left in the line.
  */
-export function eligibleInOrder<T extends Sequenced>(batch: readonly T[], head: LineHead): { ready: T[]; waiting: T[] } {
+export function eligibleInOrder<T extends Sequenced>(
+  batch: readonly T[],
+  head: LineHead,
+): { ready: T[]; waiting: T[] } {
   const sorted = [...batch].sort((a, b) => a.seq - b.seq);
   const inLine = new Set(head.entries.map((entry) => entry.opId));
   const ready: T[] = [];

@@ -1,3 +1,4 @@
+import { Op } from '@karmabot/contracts';
 import { customerIdForIdentity, deriveId } from '@karmabot/domain';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/databases';
 import { startTcpProxy } from '../../../../test/support/tcp-proxy';
@@ -118,7 +119,7 @@ describe('RecoveryWorker', () => {
     const cut = await startReplayHarness(proxiedUrl, proxiedStore);
     try {
       const customerId = (await applied(store, sampleOps.registerTelegram())).customer.id;
-      const ops = Array.from({ length: 10 }, () => sampleOps.placeOrder(customerId));
+      const ops: Op[] = Array.from({ length: 10 }, () => sampleOps.placeOrder(customerId));
       ops.splice(1, 0, sampleOps.changeStatus(deriveId(ops[0].opId, 'order'), 'cancelled'));
       for (const op of ops) await cut.enqueue(op);
 

@@ -38,16 +38,20 @@ export class RecoveryWorker implements DeferredBacklog {
   ) {
     this.log = options.log ?? SILENT_LOG;
     const lockDuration = options.lockDurationMs ?? 10_000;
-    this.worker = new Worker<DeferredJob, OpOutcome>(DEFERRED_QUEUE_NAME, (job, token) => this.process(job, token), {
-      connection,
-      prefix: `${prefix}bull`,
-      autorun: false,
-      concurrency: options.concurrency ?? 500,
-      lockDuration,
-      stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
-      // A job is never failed for having been interrupted: it is simply taken again.
-      maxStalledCount: Number.MAX_SAFE_INTEGER,
-    });
+    this.worker = new Worker<DeferredJob, OpOutcome>(
+      DEFERRED_QUEUE_NAME,
+      (job, token) => this.process(job, token),
+      {
+        connection,
+        prefix: `${prefix}bull`,
+        autorun: false,
+        concurrency: options.concurrency ?? 500,
+        lockDuration,
+        stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
+        // A job is never failed for having been interrupted: it is simply taken again.
+        maxStalledCount: Number.MAX_SAFE_INTEGER,
+      },
+    );
     this.worker.on('error', (error) => this.log.warn('deferred.worker_error', { error: error.message }));
     this.worker.on('failed', (job, error) => {
       if (!job || !isFinal(job)) return;
@@ -69,7 +73,9 @@ export class RecoveryWorker implements DeferredBacklog {
       void this.queue.wakeParked().catch(() => undefined);
       if (!this.running) {
         this.running = true;
-        void this.worker.run().catch((error: Error) => this.log.error('deferred.worker_stopped', { error: error.message }));
+        void this.worker
+          .run()
+          .catch((error: Error) => this.log.error('deferred.worker_stopped', { error: error.message }));
       } else if (this.worker.isPaused()) {
         this.worker.resume();
       }

@@ -32,7 +32,14 @@ export async function checkRedisDurability(redis: Redis): Promise<RedisDurabilit
     if (maxmemoryPolicy !== 'noeviction') {
       problems.push(`maxmemory-policy is ${maxmemoryPolicy ?? 'unknown'} (needs noeviction)`);
     }
-    return { isDurable: problems.length === 0, appendonly, appendfsync, maxmemoryPolicy, problems, checkedAt };
+    return {
+      isDurable: problems.length === 0,
+      appendonly,
+      appendfsync,
+      maxmemoryPolicy,
+      problems,
+      checkedAt,
+    };
   } catch (error) {
     return {
       isDurable: false,

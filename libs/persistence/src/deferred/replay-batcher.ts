@@ -133,7 +133,11 @@ export class ReplayBatcher {
     const ready: Submission[][] = [];
     const toPark: string[] = [];
     for (const [key, line] of byKey) {
-      const jobs = line.map((submission) => ({ opId: submission.job.op.opId, seq: submission.job.seq, submission }));
+      const jobs = line.map((submission) => ({
+        opId: submission.job.op.opId,
+        seq: submission.job.seq,
+        submission,
+      }));
       const head = heads.get(key)!;
       const { ready: go, waiting } = eligibleInOrder(jobs, head);
       if (go.length) ready.push(go.map((job) => job.submission));
@@ -164,10 +168,6 @@ export class ReplayBatcher {
         }
       }
     }
-    const kinds: Record<string, number> = {};
-    for (const v of verdicts.values()) kinds[v.kind] = (kinds[v.kind] ?? 0) + 1;
-    // eslint-disable-next-line no-console
-    console.log('DBG batch', batch.length, JSON.stringify(kinds), Math.round(performance.now()));
     return this.finish(batch, verdicts, settled, toPark);
   }
 
@@ -253,7 +253,8 @@ export class ReplayBatcher {
     const state = await this.queue.queue.getJobState(blockerId);
     if (state === 'completed' || state === 'failed' || state === 'unknown') {
       const job = state === 'unknown' ? null : await this.queue.queue.getJob(blockerId);
-      const stale = job?.data ?? ({ op: { opId: blockerId, type: 'unknown' }, key } as unknown as DeferredJob);
+      const stale =
+        job?.data ?? ({ op: { opId: blockerId, type: 'unknown' }, key } as unknown as DeferredJob);
       await this.queue.settle([stale]);
     }
     return false;

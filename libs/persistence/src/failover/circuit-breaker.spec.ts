@@ -51,6 +51,9 @@ describe('CircuitBreaker', () => {
     const breaker = new CircuitBreaker();
     breaker.noteCallFailure('canceling statement due to statement timeout');
 
-    expect(breaker.snapshot()).toMatchObject({ state: 'closed', lastError: expect.stringContaining('timeout') });
+    expect(breaker.snapshot()).toMatchObject({
+      state: 'closed',
+      lastError: expect.stringContaining('timeout'),
+    });
   });
 });

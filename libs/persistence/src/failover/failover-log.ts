@@ -8,4 +8,8 @@ export interface FailoverLog {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export const SILENT_LOG: FailoverLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const SILENT_LOG: FailoverLog = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

@@ -210,12 +210,11 @@ export class FailoverStore implements Store {
     }
     const key = orderingKeyOf(op, {
       customerOfOrder: (orderId) => this.options.cache.customerOfOrder(orderId),
-      customerOfIdentity: (platform, externalId) => this.options.cache.customerOfIdentity(platform, externalId),
+      customerOfIdentity: (platform, externalId) =>
+        this.options.cache.customerOfIdentity(platform, externalId),
     });
     const lineKey =
-      key.startsWith('order:') && op.type === 'order.status_change'
-        ? await this.lineOfQueuedOrder(key)
-        : key;
+      key.startsWith('order:') && op.type === 'order.status_change' ? await this.lineOfQueuedOrder(key) : key;
     const { job, isDuplicate } = await queue.enqueue(op, lineKey);
     this.log.info('deferred.queued', {
       op_id: op.opId,
@@ -284,13 +283,24 @@ export class FailoverStore implements Store {
         answer = cache.fallback(pattern, request);
     }
     if (answer === undefined || answer === null) {
-      throw storeUnavailable(`No database is reachable and this ${pattern.replace(/^query\./, '')} is not cached`);
+      throw storeUnavailable(
+        `No database is reachable and this ${pattern.replace(/^query\./, '')} is not cached`,
+      );
     }
     return this.sourced(pattern, answer as Response<P>, 'cache');
   }
 
-  private sourced<P extends QueryPattern>(pattern: P, response: Response<P>, source: DataSource): Response<P> {
-    if (!SOURCED.has(pattern) || response === null || typeof response !== 'object' || Array.isArray(response)) {
+  private sourced<P extends QueryPattern>(
+    pattern: P,
+    response: Response<P>,
+    source: DataSource,
+  ): Response<P> {
+    if (
+      !SOURCED.has(pattern) ||
+      response === null ||
+      typeof response !== 'object' ||
+      Array.isArray(response)
+    ) {
       return response;
     }
     return { ...response, source } as Response<P>;

@@ -54,7 +54,13 @@ export class ModeLease {
   async refresh(): Promise<boolean> {
     try {
       if (this.held) {
-        const renewed = (await this.redis.eval(RENEW, 1, this.keys.lease, this.held.value, this.ttlMs)) as number;
+        const renewed = (await this.redis.eval(
+          RENEW,
+          1,
+          this.keys.lease,
+          this.held.value,
+          this.ttlMs,
+        )) as number;
         if (renewed === 1) return true;
         this.held = null;
         return false;

@@ -549,10 +549,18 @@ export class CreateReplicationFunctions1767225600011 implements MigrationInterfa
           'conflicts', v_conflicts,
           'position', CASE WHEN p_to IS NOT NULL THEN karma_position_of(v_state) END);
       END $$`);
+
+    // The one-argument shape for a PostgREST rpc() call: {source, ops, from, to} in one JSON body.
+    await runner.query(`
+      CREATE FUNCTION karma_apply_ops(p_batch jsonb) RETURNS jsonb
+      LANGUAGE sql SET search_path = public, pg_temp AS $$
+        SELECT karma_apply_ops(p_batch->>'source', p_batch->'ops', p_batch->'from', p_batch->'to')
+      $$`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     for (const fn of [
+      'karma_apply_ops(jsonb)',
       'karma_apply_ops(text, jsonb, jsonb, jsonb)',
       'karma_copy_batch(jsonb)',
       'karma_record_conflict(uuid, text, text, text, jsonb, jsonb, jsonb, text, text)',

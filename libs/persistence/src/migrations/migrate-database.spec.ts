@@ -146,7 +146,12 @@ describe('run-migrations (the compiled `npm run migrate`)', () => {
       const { stdout } = await run(process.execPath, [RUNNER], {
         env: { ...process.env, DATABASE_URL: url, BACKUP_DATABASE_URL: url },
       });
-      expect(stdout.trim().split('\n').map((line) => JSON.parse(line).store)).toEqual(['primary']);
+      expect(
+        stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line).store),
+      ).toEqual(['primary']);
     } finally {
       await dropDatabase(name);
     }

@@ -65,7 +65,16 @@ export async function applyOpInTransaction(tx: PoolClient, op: Op, origin?: Stor
             coalesce($8::text, nullif(current_setting('karma.store', true), ''))
        FROM op_context
      ON CONFLICT (op_id) DO NOTHING`,
-    [op.opId, op.type, JSON.stringify(op.payload), op.actor, op.platform, op.at, op.requestHash, origin ?? null],
+    [
+      op.opId,
+      op.type,
+      JSON.stringify(op.payload),
+      op.actor,
+      op.platform,
+      op.at,
+      op.requestHash,
+      origin ?? null,
+    ],
   );
   // Nothing was written, so ending this transaction with COMMIT is the same as a rollback.
   if (inserted.rowCount === 0) return storedOutcome(tx, op);

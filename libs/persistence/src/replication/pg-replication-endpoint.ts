@@ -37,7 +37,10 @@ export class PgReplicationEndpoint implements ReplicationEndpoint {
   }
 
   pending(after: ReplicationPosition): Promise<DirectionLag> {
-    return this.call('SELECT karma_replication_pending($1, $2::jsonb) AS v', [this.name, JSON.stringify(after)]);
+    return this.call('SELECT karma_replication_pending($1, $2::jsonb) AS v', [
+      this.name,
+      JSON.stringify(after),
+    ]);
   }
 
   opLocation(opId: string): Promise<OpLocation | null> {
@@ -62,7 +65,11 @@ export class PgReplicationEndpoint implements ReplicationEndpoint {
   }
 
   opDigest(since: Date | null, afterSeq: string, limit: number): Promise<OpDigestPage> {
-    return this.call('SELECT karma_op_digest($1, $2, $3) AS v', [since?.toISOString() ?? null, afterSeq, limit]);
+    return this.call('SELECT karma_op_digest($1, $2, $3) AS v', [
+      since?.toISOString() ?? null,
+      afterSeq,
+      limit,
+    ]);
   }
 
   opsLacking(digest: OpDigestEntry[]): Promise<string[]> {
@@ -84,12 +91,16 @@ export class PgReplicationEndpoint implements ReplicationEndpoint {
   }
 
   async markReconciled(source: StoreName, through: Date): Promise<void> {
-    await this.guard(() => this.pool.query('SELECT karma_mark_reconciled($1, $2)', [source, through.toISOString()]));
+    await this.guard(() =>
+      this.pool.query('SELECT karma_mark_reconciled($1, $2)', [source, through.toISOString()]),
+    );
   }
 
   takeConflicts(): Promise<ConflictView[]> {
     return this.guard(async () => {
-      const { rows } = await this.pool.query<{ v: Record<string, unknown>[] }>('SELECT karma_take_conflicts() AS v');
+      const { rows } = await this.pool.query<{ v: Record<string, unknown>[] }>(
+        'SELECT karma_take_conflicts() AS v',
+      );
       return rows[0].v.map(toConflictView);
     });
   }

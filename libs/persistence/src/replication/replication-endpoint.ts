@@ -49,7 +49,10 @@ export interface ReplicationEndpoint {
   readonly name: StoreName;
 
   /** Ops this store decided after `after`, oldest first, from finished transactions only. */
-  readOutbox(after: ReplicationPosition, limit: number): Promise<{ ops: SerializedOps; last: ReplicationPosition | null }>;
+  readOutbox(
+    after: ReplicationPosition,
+    limit: number,
+  ): Promise<{ ops: SerializedOps; last: ReplicationPosition | null }>;
   /** The newest op this store decided (null when none). */
   outboxHead(): Promise<ReplicationPosition | null>;
   /** Ops this store decided after `after`: how many, and the age of the oldest. */

@@ -5,4 +5,8 @@ export interface ReplicationLog {
   error(line: Record<string, unknown>): void;
 }
 
-export const SILENT_LOG: ReplicationLog = { log: () => undefined, warn: () => undefined, error: () => undefined };
+export const SILENT_LOG: ReplicationLog = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

@@ -86,6 +86,11 @@ export class ReplicationStream {
     return this.target.name;
   }
 
+  /** The last pass failed (a store did not answer) and none has succeeded since. */
+  get isFailing(): boolean {
+    return this.lastError !== null && !this.isFlowing;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -121,7 +126,9 @@ export class ReplicationStream {
       copied += result.copied;
       if (head === null || (this.position && comparePositions(this.position, head) >= 0)) return { copied };
       if (Date.now() > deadline) {
-        throw new Error(`catch-up ${this.from} → ${this.to} did not reach the outbox head within ${timeoutMs} ms`);
+        throw new Error(
+          `catch-up ${this.from} → ${this.to} did not reach the outbox head within ${timeoutMs} ms`,
+        );
       }
       // Not there yet: a transaction at or before the head is still open (xmin). Try again soon.
       if (!result.full) await sleep(WAITER_POLL_MS);
@@ -135,9 +142,13 @@ export class ReplicationStream {
    */
   waitFor(until: ReplicationPosition, timeoutMs: number): Promise<boolean> {
     if (this.position && comparePositions(this.position, until) >= 0) return Promise.resolve(true);
-    if (!this.running || (this.lastError !== null && !this.isFlowing)) return Promise.resolve(false);
+    if (!this.running || this.isFailing) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const waiter: Waiter = { until, resolve, timer: setTimeout(() => this.settle(waiter, false), timeoutMs) };
+      const waiter: Waiter = {
+        until,
+        resolve,
+        timer: setTimeout(() => this.settle(waiter, false), timeoutMs),
+      };
       this.waiters.add(waiter);
       this.wake?.();
     });
@@ -184,7 +195,13 @@ export class ReplicationStream {
     this.copiedSinceStart += report.copied;
     this.options.onBatch?.(this, report);
     for (const conflict of report.conflicts) {
-      this.options.log.error({ msg: 'replication.conflict', alert: true, from: this.from, to: this.to, ...conflict });
+      this.options.log.error({
+        msg: 'replication.conflict',
+        alert: true,
+        from: this.from,
+        to: this.to,
+        ...conflict,
+      });
     }
     this.resolveWaiters();
     return { read: batch.ops.count, copied: report.copied, full: batch.ops.count >= this.options.batchSize };
@@ -199,6 +216,17 @@ export class ReplicationStream {
         pauseMs = result.full ? 0 : this.waiters.size ? WAITER_POLL_MS : this.options.idlePollMs;
         if (Date.now() - this.lagMeasuredAt >= LAG_EVERY_MS) await this.measureLag();
       } catch (error) {
+        if (isTransient(error)) {
+          // A deadlock or serialization failure with a live write on the target: the batch
+          // rolled back whole (position included); try it again at once.
+          this.options.log.warn({
+            msg: 'replication.retry',
+            from: this.from,
+            to: this.to,
+            error: String(error),
+          });
+          continue;
+        }
         this.lastError = error instanceof Error ? error.message : String(error);
         this.noteFlowing(false);
         for (const waiter of this.waiters) this.settle(waiter, false);
@@ -227,7 +255,13 @@ export class ReplicationStream {
     if (isFlowing === this.isFlowing) return;
     this.isFlowing = isFlowing;
     if (isFlowing) this.options.log.log({ msg: 'replication.flowing', from: this.from, to: this.to });
-    else this.options.log.warn({ msg: 'replication.stalled', from: this.from, to: this.to, error: this.lastError });
+    else
+      this.options.log.warn({
+        msg: 'replication.stalled',
+        from: this.from,
+        to: this.to,
+        error: this.lastError,
+      });
   }
 
   private resolveWaiters(): void {
@@ -242,6 +276,13 @@ export class ReplicationStream {
     this.waiters.delete(waiter);
     waiter.resolve(copied);
   }
+}
+
+/** SQLSTATEs of a transaction that lost a race, not of a store that is down. */
+const TRANSIENT_STATES = new Set(['40P01', '40001']);
+
+function isTransient(error: unknown): boolean {
+  return TRANSIENT_STATES.has(String((error as { code?: unknown })?.code ?? ''));
 }
 
 function sleep(ms: number): Promise<void> {

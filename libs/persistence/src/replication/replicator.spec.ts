@@ -84,7 +84,10 @@ describe('Replicator', () => {
     await waitForCopies(stores.replicator);
 
     await expectStoresEqual(stores.dbs.primaryUrl, stores.dbs.backupUrl);
-    const [{ count }] = await stores.rows<{ count: string }>('backup', `SELECT count(*) FROM ops WHERE origin = 'primary'`);
+    const [{ count }] = await stores.rows<{ count: string }>(
+      'backup',
+      `SELECT count(*) FROM ops WHERE origin = 'primary'`,
+    );
     expect(Number(count)).toBe(history().length);
     expect(await stores.rows('backup', 'SELECT * FROM conflicts')).toEqual([]);
     // The history's replaced link code travelled as a delete, and the merge as updates.
@@ -171,7 +174,10 @@ describe('Replicator', () => {
     await stores.replicator.catchUp('primary', 'backup');
     const orderId = deriveId(order.opId, 'order');
     const paid = sampleOps.changeStatus(orderId, 'paid');
-    const cancelled = { ...sampleOps.changeStatus(orderId, 'cancelled'), at: new Date(Date.now() + 1000).toISOString() };
+    const cancelled = {
+      ...sampleOps.changeStatus(orderId, 'cancelled'),
+      at: new Date(Date.now() + 1000).toISOString(),
+    };
 
     // Both decided before either is copied: the primary crashed just after paying it.
     await applied(stores.primary, paid);
@@ -181,7 +187,11 @@ describe('Replicator', () => {
     expect(report.copied).toEqual({ toBackup: 1, toPrimary: 1 });
     await expectStoresEqual(stores.dbs.primaryUrl, stores.dbs.backupUrl);
     // Last writer (by op time) wins on both: the later cancel.
-    const [row] = await stores.rows<{ status: string }>('primary', 'SELECT status FROM orders WHERE id = $1', [orderId]);
+    const [row] = await stores.rows<{ status: string }>(
+      'primary',
+      'SELECT status FROM orders WHERE id = $1',
+      [orderId],
+    );
     expect(row.status).toBe('cancelled');
     expect(report.conflicts).toEqual(
       expect.arrayContaining([
@@ -232,8 +242,20 @@ describe('Replicator', () => {
 
   it('records an op that cannot apply, carries on, and applies it once it can', async () => {
     const prefix = `kb_${randomUUID().slice(0, 8)}`;
-    const keyOnPrimary = makeOp('api_key.create', { keyId: randomUUID(), prefix, secretHash: 'p', name: 'p', scopes: ['website'] });
-    const keyOnBackup = makeOp('api_key.create', { keyId: randomUUID(), prefix, secretHash: 'b', name: 'b', scopes: ['website'] });
+    const keyOnPrimary = makeOp('api_key.create', {
+      keyId: randomUUID(),
+      prefix,
+      secretHash: 'p',
+      name: 'p',
+      scopes: ['website'],
+    });
+    const keyOnBackup = makeOp('api_key.create', {
+      keyId: randomUUID(),
+      prefix,
+      secretHash: 'b',
+      name: 'b',
+      scopes: ['website'],
+    });
     await applied(stores.primary, keyOnPrimary);
     await applied(stores.backup, keyOnBackup); // the same prefix, during a split
     const after = sampleOps.registerTelegram();
@@ -244,11 +266,14 @@ describe('Replicator', () => {
     // The clash is recorded and skipped; the op after it is copied all the same.
     expect(await opOn(stores, 'primary', keyOnBackup.opId)).toBeNull();
     expect(await opOn(stores, 'primary', after.opId)).toMatchObject({ origin: 'backup' });
-    const [deferred] = await stores.rows<{ reason: string; resolution: string; detail: string; resolved: boolean }>(
-      'primary',
-      'SELECT reason, resolution, detail, resolved FROM conflicts WHERE op_id = $1',
-      [keyOnBackup.opId],
-    );
+    const [deferred] = await stores.rows<{
+      reason: string;
+      resolution: string;
+      detail: string;
+      resolved: boolean;
+    }>('primary', 'SELECT reason, resolution, detail, resolved FROM conflicts WHERE op_id = $1', [
+      keyOnBackup.opId,
+    ]);
     expect(deferred).toMatchObject({ reason: 'cannot_apply', resolution: 'deferred', resolved: false });
     expect(deferred.detail).toMatch(/^23505: .*api_keys_prefix_key/);
 
@@ -258,9 +283,11 @@ describe('Replicator', () => {
 
     expect(report.copied.toPrimary).toBe(1);
     expect(await opOn(stores, 'primary', keyOnBackup.opId)).toMatchObject({ origin: 'backup' });
-    const [resolved] = await stores.rows('primary', 'SELECT resolution, resolved FROM conflicts WHERE op_id = $1', [
-      keyOnBackup.opId,
-    ]);
+    const [resolved] = await stores.rows(
+      'primary',
+      'SELECT resolution, resolved FROM conflicts WHERE op_id = $1',
+      [keyOnBackup.opId],
+    );
     expect(resolved).toEqual({ resolution: 'applied_later', resolved: true });
   });
 
@@ -284,6 +311,25 @@ describe('Replicator', () => {
     // The streams find nothing left to copy afterwards.
     await stores.replicator.catchUp('primary', 'backup');
     await stores.replicator.catchUp('backup', 'primary');
+    await expectStoresEqual(stores.dbs.primaryUrl, stores.dbs.backupUrl);
+  });
+
+  it('applies a batch given as one JSON object, the shape an rpc() call sends', async () => {
+    const op = sampleOps.registerTelegram();
+    await applied(stores.primary, op);
+    const [{ batch }] = await stores.rows<{ batch: unknown[] }>(
+      'primary',
+      'SELECT karma_read_ops($1) AS batch',
+      [[op.opId]],
+    );
+
+    const [{ report }] = await stores.rows<{ report: unknown }>(
+      'backup',
+      'SELECT karma_apply_ops($1::jsonb) AS report',
+      [JSON.stringify({ source: 'primary', ops: batch })],
+    );
+
+    expect(report).toMatchObject({ stale: false, copied: 1, present: 0, conflicts: [] });
     await expectStoresEqual(stores.dbs.primaryUrl, stores.dbs.backupUrl);
   });
 

@@ -85,6 +85,9 @@ export class Replicator implements CatchUp {
    * false when that cannot happen within `timeoutMs` (the other store is down, the op is unknown).
    */
   async waitUntilCopied(opId: string, timeoutMs: number): Promise<boolean> {
+    // Each stream needs both stores: one that is failing means the other store cannot take the
+    // copy now. Answer at once rather than wait for a dead store's connect timeout.
+    if (this.toBackup.isFailing || this.toPrimary.isFailing) return false;
     for (const name of ['primary', 'backup'] as const) {
       const location = await this.stores[name].opLocation(opId).catch(() => null);
       if (!location) continue;
@@ -109,11 +112,18 @@ export class Replicator implements CatchUp {
     const { primary, backup } = this.stores;
     const toBackup = await reconcileDirection(primary, backup, options);
     const toPrimary = await reconcileDirection(backup, primary, options);
-    const result: ReconcileReport = { copied: { toBackup, toPrimary }, conflicts: [], negativeBalances: [], tookMs: 0 };
+    const result: ReconcileReport = {
+      copied: { toBackup, toPrimary },
+      conflicts: [],
+      negativeBalances: [],
+      tookMs: 0,
+    };
     if (report) {
       for (const store of [primary, backup]) {
         result.conflicts.push(...(await store.takeConflicts()).map((c) => ({ ...c, store: store.name })));
-        result.negativeBalances.push(...(await store.negativeBalances()).map((b) => ({ ...b, store: store.name })));
+        result.negativeBalances.push(
+          ...(await store.negativeBalances()).map((b) => ({ ...b, store: store.name })),
+        );
       }
     }
     result.tookMs = Math.round(performance.now() - started);

@@ -50,14 +50,18 @@ export async function startReplayHarness(
   let mayArriveLater = true;
   const decided: ReplayHarness['decided'] = [];
   const queue = new DeferredQueue(commands, prefix);
-  const batcher = new ReplayBatcher(queue, {
-    target: () => worker.replayTarget,
-    poolOf: () => pool,
-    storeOf: () => store,
-    onStoreFailure: () => undefined,
-    mayArriveLater: () => mayArriveLater,
-    onDecided: (op, outcome) => decided.push({ op, outcome }),
-  }, { parallelism });
+  const batcher = new ReplayBatcher(
+    queue,
+    {
+      target: () => worker.replayTarget,
+      poolOf: () => pool,
+      storeOf: () => store,
+      onStoreFailure: () => undefined,
+      mayArriveLater: () => mayArriveLater,
+      onDecided: (op, outcome) => decided.push({ op, outcome }),
+    },
+    { parallelism },
+  );
   const worker: RecoveryWorker = new RecoveryWorker(queue, batcher, workerConnection, prefix, {
     lockDurationMs: 2000,
   });
@@ -73,7 +77,10 @@ export async function startReplayHarness(
         customerOfOrder: () => undefined,
         customerOfIdentity: () => undefined,
       });
-      const owner = op.type === 'order.status_change' ? await queue.ownerOfQueuedOrder(String((op.payload as { orderId: string }).orderId)) : undefined;
+      const owner =
+        op.type === 'order.status_change'
+          ? await queue.ownerOfQueuedOrder(String((op.payload as { orderId: string }).orderId))
+          : undefined;
       await queue.enqueue(op, owner ? `customer:${owner}` : key);
     },
     close: async () => {
