@@ -35,14 +35,17 @@ export function touchedKeys(op: Op, outcome?: OpOutcome): string[] {
       keys.push(CacheKeys.customer(String(payload.customerId)));
       break;
     case 'customer.link_telegram': {
+      // Either side may be named by the payload, the other by the code; the decision names both.
       const linked = result as LinkTelegramResult | undefined;
-      keys.push(
-        CacheKeys.customer(String(payload.customerId)),
-        CacheKeys.loyalty(String(payload.customerId)),
-        CacheKeys.identity('telegram', String(payload.telegramId)),
-      );
-      if (linked?.mergedCustomerId) {
-        keys.push(CacheKeys.customer(linked.mergedCustomerId), CacheKeys.loyalty(linked.mergedCustomerId));
+      const proof = payload.proof as { telegramId?: string } | undefined;
+      const telegramId = payload.telegramId ?? proof?.telegramId;
+      const customerIds = [payload.customerId, linked?.customer.id, linked?.mergedCustomerId];
+      for (const id of new Set(customerIds.filter((id): id is string => typeof id === 'string'))) {
+        keys.push(CacheKeys.customer(id), CacheKeys.loyalty(id));
+      }
+      if (typeof telegramId === 'string') keys.push(CacheKeys.identity('telegram', telegramId));
+      for (const identity of linked?.customer.identities ?? []) {
+        keys.push(CacheKeys.identity(identity.platform, identity.externalId));
       }
       break;
     }

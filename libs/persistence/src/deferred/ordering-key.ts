@@ -17,14 +17,14 @@ export function orderingKeyOf(op: Op, owners: OwnerLookup): string {
   switch (op.type) {
     case 'order.place':
     case 'customer.update_profile':
-    case 'customer.link_telegram':
       return `customer:${String(payload.customerId)}`;
-    case 'customer.register_telegram': {
-      const telegramId = String(payload.telegramId);
-      const owner =
-        owners.customerOfIdentity('telegram', telegramId) ?? customerIdForIdentity('telegram', telegramId);
-      return `customer:${owner}`;
-    }
+    case 'customer.link_telegram':
+      // Linked from the Telegram side, the payload names the sender, not a customer.
+      return typeof payload.customerId === 'string'
+        ? `customer:${payload.customerId}`
+        : telegramLine(String(payload.telegramId), owners);
+    case 'customer.register_telegram':
+      return telegramLine(String(payload.telegramId), owners);
     case 'order.status_change': {
       const orderId = String(payload.orderId);
       const owner = owners.customerOfOrder(orderId);
@@ -33,4 +33,11 @@ export function orderingKeyOf(op: Op, owners: OwnerLookup): string {
     default:
       return `system:${op.type}`;
   }
+}
+
+/** The line of whoever owns a Telegram account: its customer, or the one its registration will mint. */
+function telegramLine(telegramId: string, owners: OwnerLookup): string {
+  const owner =
+    owners.customerOfIdentity('telegram', telegramId) ?? customerIdForIdentity('telegram', telegramId);
+  return `customer:${owner}`;
 }
