@@ -50,7 +50,7 @@ export async function startFaultToleranceSuite(
     await migrateDatabase(backupUrl);
     const bench = await startBenchSuite(
       { ...options, customers: Math.min(options.customers, 100) },
-      undefined,
+      profileDir,
       {
         env: { DATABASE_URL: primaryUrl, BACKUP_DATABASE_URL: backupUrl, REDIS_URL: redis.url },
       },
