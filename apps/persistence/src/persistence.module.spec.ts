@@ -153,7 +153,6 @@ describe('persistence app', () => {
     expect(await ready.json()).toMatchObject({
       info: {
         stores: { status: 'up', mode: 'FULL_OPERATIONAL', primary: 'closed', backup: 'closed' },
-        backup_db: { status: 'up', reachable: true },
         redis: { status: 'up' },
       },
     });

@@ -4,7 +4,6 @@ import { OpsModule } from './ops/ops.module';
 import { QueriesModule } from './queries/queries.module';
 import { StatusModule } from './status/status.module';
 import { ReplicationModule } from './replication/replication.module';
-import { BackupStoreHealth } from './store/backup-store.health';
 import { FailoverHealth } from './failover/failover-health';
 import { StoreModule } from './store/store.module';
 
@@ -14,13 +13,10 @@ import { StoreModule } from './store/store.module';
     CommonModule,
     HealthModule.forApp({
       imports: [StoreModule],
-      inject: [FailoverHealth, BackupStoreHealth],
-      // Ready in every mode while Redis answers (CACHE_ONLY included): the stores are shown on
-      // /readyz but never make the app unready.
-      useFactory: (failover: FailoverHealth, backup: BackupStoreHealth) => [
-        () => failover.check(),
-        () => backup.check(),
-      ],
+      inject: [FailoverHealth],
+      // Ready in every mode while Redis answers (CACHE_ONLY included): the stores' breakers are
+      // shown on /readyz but never make the app unready.
+      useFactory: (failover: FailoverHealth) => [() => failover.check()],
     }),
     StoreModule,
     ReplicationModule,

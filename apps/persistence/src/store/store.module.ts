@@ -6,8 +6,6 @@ import { FailoverHealth } from '../failover/failover-health';
 import { FailoverRedis } from '../failover/failover-redis';
 import { FailoverRuntime } from '../failover/failover-runtime';
 import { FailoverStatus } from '../failover/failover-status';
-import { BackupStoreHealth } from './backup-store.health';
-import { PrimaryStoreHealth } from './primary-store.health';
 import { StoreCloser } from './store-closer';
 
 const pgStore = (config: AppConfig, url: string, name: StoreName) =>
@@ -44,19 +42,8 @@ const pgStore = (config: AppConfig, url: string, name: StoreName) =>
     { provide: STORE, inject: [FailoverRuntime], useFactory: (runtime: FailoverRuntime) => runtime.store },
     FailoverHealth,
     FailoverStatus,
-    PrimaryStoreHealth,
-    BackupStoreHealth,
     StoreCloser,
   ],
-  exports: [
-    STORE,
-    PRIMARY_STORE,
-    BACKUP_STORE,
-    FailoverRuntime,
-    FailoverHealth,
-    FailoverStatus,
-    PrimaryStoreHealth,
-    BackupStoreHealth,
-  ],
+  exports: [STORE, PRIMARY_STORE, BACKUP_STORE, FailoverRuntime, FailoverHealth, FailoverStatus],
 })
 export class StoreModule {}
