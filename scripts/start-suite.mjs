@@ -239,7 +239,6 @@ async function announceWhenReady() {
       `${paint('green', 'KarmaBot is ready')} (${Date.now() - startedAt} ms)`,
       `  API        ${paint('bold', base)}`,
       `  API docs   ${base}/docs`,
-      `  Dashboard  ${base}/dashboard`,
     );
     lines.push(`  Try        curl ${base}/v1/admin/health`);
     if (secretSources.ADMIN_TOKEN === 'environment') {
