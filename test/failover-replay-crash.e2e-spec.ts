@@ -19,7 +19,7 @@ describe('Failover: persistence killed mid-replay', () => {
 
   beforeAll(async () => {
     failover = await startFailoverSuite();
-    telegramKey = (await createApiKey(failover.suite, ['telegram'])).key;
+    telegramKey = (await createApiKey(failover.suite, ['telegram'], { rateLimitPerMinute: 100_000 })).key;
   }, 120_000);
   afterAll(() => failover?.stop());
 
@@ -39,8 +39,9 @@ describe('Failover: persistence killed mid-replay', () => {
     ]);
     await failover.waitForMode('CACHE_ONLY', { timeoutMs: 10_000 });
 
+    // More ops than one replay batch (500), so the kill lands between batch commits.
     const queued: string[] = [];
-    for (let i = 0; i < 400; i += 8) {
+    for (let i = 0; i < 1200; i += 8) {
       const answers = await Promise.all(
         customers.slice(0, 8).map((telegramId) =>
           http.post(`/v1/telegram/users/${telegramId}/orders`, orderBody(), {
