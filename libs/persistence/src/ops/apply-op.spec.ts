@@ -1,35 +1,19 @@
-import { Client } from 'pg';
 import { OpOutcome, RegisterCustomerResult } from '@karmabot/contracts';
-import { createTestDatabase, TestDatabase } from '../../../../test/support/databases';
+import { useTestStore } from '../../../../test/support/use-test-store';
 import { PgStore } from '../store/pg-store';
-import { connectTestStore } from '../testing/connect-test-store';
 import { makeOp } from '../testing/make-op';
 
 describe('applying an op', () => {
-  let db: TestDatabase;
-  let store: PgStore;
-  let sql: Client;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    store = connectTestStore(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await store.close();
-    await db.drop();
-  });
+  const t = useTestStore();
 
   const count = async (query: string, params: unknown[]) =>
-    Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${query}`, params)).rows[0].n);
+    Number((await t.sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${query}`, params)).rows[0].n);
 
   const registerTelegram = (telegramId: string) =>
     makeOp('customer.register_telegram', { telegramId, username: `u${telegramId}`, firstName: 'Ann' });
 
   async function newCustomer(): Promise<string> {
-    const outcome = await store.applyOp(
+    const outcome = await t.store.applyOp(
       registerTelegram(String(Date.now() * 1000 + Math.floor(Math.random() * 1000))),
     );
     return (outcome.result as RegisterCustomerResult).customer.id;
@@ -48,7 +32,7 @@ describe('applying an op', () => {
   it('records the op with its result and answers applied', async () => {
     const op = registerTelegram('1001');
 
-    const outcome = await store.applyOp(op);
+    const outcome = await t.store.applyOp(op);
 
     expect(outcome).toMatchObject({
       opId: op.opId,
@@ -57,7 +41,7 @@ describe('applying an op', () => {
       replayed: false,
       at: op.at,
     });
-    const { rows } = await sql.query(
+    const { rows } = await t.sql.query(
       'SELECT state, result, result_hash, request_hash FROM ops WHERE op_id = $1',
       [op.opId],
     );
@@ -69,8 +53,8 @@ describe('applying an op', () => {
     const customerId = await newCustomer();
     const op = placeOrder(customerId);
 
-    const first = await store.applyOp(op);
-    const again = await store.applyOp(op);
+    const first = await t.store.applyOp(op);
+    const again = await t.store.applyOp(op);
 
     expect(again).toEqual({ ...first, replayed: true });
     expect(await count('orders WHERE customer_id = $1', [customerId])).toBe(1);
@@ -80,11 +64,11 @@ describe('applying an op', () => {
   it('refuses the same op id with another request body (IDEMPOTENCY_KEY_REUSED, 422)', async () => {
     const customerId = await newCustomer();
     const op = placeOrder(customerId);
-    await store.applyOp(op);
+    await t.store.applyOp(op);
 
     const reused = { ...placeOrder(customerId, undefined), opId: op.opId, requestHash: 'another-body' };
 
-    await expect(store.applyOp(reused)).rejects.toMatchObject({
+    await expect(t.store.applyOp(reused)).rejects.toMatchObject({
       code: 'IDEMPOTENCY_KEY_REUSED',
       status: 422,
     });
@@ -95,7 +79,7 @@ describe('applying an op', () => {
     const customerId = await newCustomer();
     const op = placeOrder(customerId);
 
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => store.applyOp(op)));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => t.store.applyOp(op)));
 
     const strip = ({ replayed: _, ...rest }: OpOutcome) => rest;
     expect(outcomes.filter((outcome) => !outcome.replayed)).toHaveLength(1);
@@ -109,8 +93,8 @@ describe('applying an op', () => {
     const customerId = await newCustomer();
     const op = placeOrder(customerId, 500);
 
-    const outcome = await store.applyOp(op);
-    const replay = await store.applyOp(op);
+    const outcome = await t.store.applyOp(op);
+    const replay = await t.store.applyOp(op);
 
     expect(outcome).toMatchObject({
       state: 'rejected',
@@ -120,14 +104,14 @@ describe('applying an op', () => {
     expect(outcome.result).toBeUndefined();
     expect(replay).toEqual({ ...outcome, replayed: true });
     expect(await count('orders WHERE customer_id = $1', [customerId])).toBe(0);
-    const { rows } = await sql.query('SELECT state, error FROM ops WHERE op_id = $1', [op.opId]);
+    const { rows } = await t.sql.query('SELECT state, error FROM ops WHERE op_id = $1', [op.opId]);
     expect(rows[0]).toEqual({ state: 'rejected', error: outcome.error });
   });
 
   it('does not record an op for a customer that does not exist, so a later retry can apply', async () => {
     const op = placeOrder('0190a0e2-0000-7000-8000-000000000001');
 
-    await expect(store.applyOp(op)).rejects.toMatchObject({ code: 'CUSTOMER_NOT_FOUND', status: 404 });
+    await expect(t.store.applyOp(op)).rejects.toMatchObject({ code: 'CUSTOMER_NOT_FOUND', status: 404 });
 
     expect(await count('ops WHERE op_id = $1', [op.opId])).toBe(0);
   });
@@ -135,7 +119,7 @@ describe('applying an op', () => {
   it('refuses a malformed op before writing anything', async () => {
     const op = { ...registerTelegram('1002'), opId: 'not-a-uuid' };
 
-    await expect(store.applyOp(op)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(t.store.applyOp(op)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('reports an unreachable database as STORE_UNAVAILABLE (503)', async () => {

@@ -1,44 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { CustomerView } from '@karmabot/contracts';
-import { createTestDatabase, TestDatabase } from '../../../../test/support/databases';
-import { PgStore } from '../store/pg-store';
+import { useTestStore } from '../../../../test/support/use-test-store';
 import { applied } from '../testing/applied';
-import { connectTestStore } from '../testing/connect-test-store';
 import { makeOp } from '../testing/make-op';
 import { sampleOps } from '../testing/sample-ops';
 
 describe('queries', () => {
-  let db: TestDatabase;
-  let store: PgStore;
-  let sql: Client;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    store = connectTestStore(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await store.close();
-    await db.drop();
-  });
+  const ctx = useTestStore();
 
   const tag = () => randomUUID().slice(0, 8);
   const telegramCustomer = async (payload = {}) =>
-    (await applied(store, sampleOps.registerTelegram(payload))).customer;
+    (await applied(ctx.store, sampleOps.registerTelegram(payload))).customer;
 
   describe('customer by identity and by id', () => {
     it('finds a customer by any of its identities, a website one by its email in any case', async () => {
       const email = sampleOps.email();
-      const web = (await applied(store, sampleOps.registerWebsite({ email }))).customer;
+      const web = (await applied(ctx.store, sampleOps.registerWebsite({ email }))).customer;
       const tg = await telegramCustomer();
 
-      const byEmail = await store.query('query.customer.by-identity', {
+      const byEmail = await ctx.store.query('query.customer.by-identity', {
         platform: 'website',
         externalId: email.toUpperCase(),
       });
-      const byTelegram = await store.query('query.customer.by-identity', {
+      const byTelegram = await ctx.store.query('query.customer.by-identity', {
         platform: 'telegram',
         externalId: tg.identities[0].externalId,
       });
@@ -46,13 +30,13 @@ describe('queries', () => {
       expect(byEmail).toEqual(web);
       expect(byTelegram).toEqual(tg);
       expect(
-        await store.query('query.customer.by-identity', { platform: 'mobile', externalId: 'nobody' }),
+        await ctx.store.query('query.customer.by-identity', { platform: 'mobile', externalId: 'nobody' }),
       ).toBeNull();
     });
 
     it('answers null for an unknown or malformed id', async () => {
-      expect(await store.query('query.customer.by-id', { customerId: randomUUID() })).toBeNull();
-      expect(await store.query('query.customer.by-id', { customerId: 'nope' })).toBeNull();
+      expect(await ctx.store.query('query.customer.by-id', { customerId: randomUUID() })).toBeNull();
+      expect(await ctx.store.query('query.customer.by-id', { customerId: 'nope' })).toBeNull();
     });
   });
 
@@ -67,7 +51,7 @@ describe('queries', () => {
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const page = await store.query('query.customer.search', {
+        const page = await ctx.store.query('query.customer.search', {
           query: name.toLowerCase(),
           limit: 2,
           cursor,
@@ -85,14 +69,17 @@ describe('queries', () => {
       const t = tag();
       const byName = await telegramCustomer({ firstName: `Quinn${t}` });
       const byUsername = await telegramCustomer({ username: `quinnie_${t}` });
-      const byEmail = (await applied(store, sampleOps.registerWebsite({ email: `qx${t}@example.com` })))
+      const byEmail = (await applied(ctx.store, sampleOps.registerWebsite({ email: `qx${t}@example.com` })))
         .customer;
       const phone = `+99${Date.now()}`;
       const byPhone = await telegramCustomer();
-      await applied(store, makeOp('customer.update_profile', { customerId: byPhone.id, changes: { phone } }));
+      await applied(
+        ctx.store,
+        makeOp('customer.update_profile', { customerId: byPhone.id, changes: { phone } }),
+      );
 
       const search = async (query: string) =>
-        (await store.query('query.customer.search', { query, limit: 100 })).items.map((c) => c.id);
+        (await ctx.store.query('query.customer.search', { query, limit: 100 })).items.map((c) => c.id);
 
       expect(await search(`QUINN${t}`)).toEqual([byName.id]);
       expect(await search(`@Quinnie_${t}`)).toEqual([byUsername.id]);
@@ -101,7 +88,7 @@ describe('queries', () => {
     });
 
     it('treats LIKE wildcards in the query as plain characters', async () => {
-      const page = await store.query('query.customer.search', { query: '%', limit: 100 });
+      const page = await ctx.store.query('query.customer.search', { query: '%', limit: 100 });
 
       expect(page.items).toEqual([]);
     });
@@ -109,11 +96,11 @@ describe('queries', () => {
     it('filters by email, Telegram id, phone and platform, combined', async () => {
       const tg = await telegramCustomer();
       const email = sampleOps.email();
-      const web = (await applied(store, sampleOps.registerWebsite({ email }))).customer;
+      const web = (await applied(ctx.store, sampleOps.registerWebsite({ email }))).customer;
       const telegramId = tg.identities[0].externalId;
 
       const ids = async (request: object) =>
-        (await store.query('query.customer.search', { limit: 100, ...request })).items.map((c) => c.id);
+        (await ctx.store.query('query.customer.search', { limit: 100, ...request })).items.map((c) => c.id);
 
       expect(await ids({ email: email.toUpperCase() })).toEqual([web.id]);
       expect(await ids({ telegramId })).toEqual([tg.id]);
@@ -124,23 +111,23 @@ describe('queries', () => {
     it('leaves merged customers out', async () => {
       const t = tag();
       const tg = await telegramCustomer({ firstName: `Merged${t}` });
-      const web = (await applied(store, sampleOps.registerWebsite({ displayName: undefined }))).customer;
+      const web = (await applied(ctx.store, sampleOps.registerWebsite({ displayName: undefined }))).customer;
       await applied(
-        store,
+        ctx.store,
         makeOp('customer.link_telegram', {
           customerId: web.id,
           proof: { kind: 'telegram_auth', telegramId: tg.identities[0].externalId },
         }),
       );
 
-      const page = await store.query('query.customer.search', { query: `merged${t}`, limit: 10 });
+      const page = await ctx.store.query('query.customer.search', { query: `merged${t}`, limit: 10 });
 
       expect(page.items.map((c) => c.id)).toEqual([web.id]); // the survivor took the name over
     });
 
     it('refuses a cursor it did not issue', async () => {
       await expect(
-        store.query('query.customer.search', { limit: 10, cursor: 'bm9wZQ' }),
+        ctx.store.query('query.customer.search', { limit: 10, cursor: 'bm9wZQ' }),
       ).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
       });
@@ -153,22 +140,25 @@ describe('queries', () => {
       const placed = [];
       for (let i = 0; i < 3; i++) {
         const at = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
-        placed.push((await applied(store, { ...sampleOps.placeOrder(customer.id), at })).order);
+        placed.push((await applied(ctx.store, { ...sampleOps.placeOrder(customer.id), at })).order);
       }
 
-      const orders = await store.query('query.order.list', { customerId: customer.id, limit: 2 });
+      const orders = await ctx.store.query('query.order.list', { customerId: customer.id, limit: 2 });
 
       expect(orders.map((order) => order.id)).toEqual([placed[2].id, placed[1].id]);
-      expect(await store.query('query.order.by-id', { orderId: placed[0].id })).toEqual(placed[0]);
-      expect(await store.query('query.order.by-id', { orderId: randomUUID() })).toBeNull();
+      expect(await ctx.store.query('query.order.by-id', { orderId: placed[0].id })).toEqual(placed[0]);
+      expect(await ctx.store.query('query.order.by-id', { orderId: randomUUID() })).toBeNull();
     });
 
     it('summarizes the ledger and shows the most recent entries first', async () => {
       const customer = await telegramCustomer();
-      const { order } = await applied(store, sampleOps.placeOrder(customer.id));
-      await applied(store, sampleOps.changeStatus(order.id, 'paid'));
+      const { order } = await applied(ctx.store, sampleOps.placeOrder(customer.id));
+      await applied(ctx.store, sampleOps.changeStatus(order.id, 'paid'));
 
-      const summary = await store.query('query.loyalty.ledger', { customerId: customer.id, recentLimit: 2 });
+      const summary = await ctx.store.query('query.loyalty.ledger', {
+        customerId: customer.id,
+        recentLimit: 2,
+      });
 
       expect(summary).toMatchObject({
         customerId: customer.id,
@@ -183,10 +173,10 @@ describe('queries', () => {
 
     it('answers an op’s stored decision with its actor, and null for an unknown op', async () => {
       const op = { ...sampleOps.registerTelegram(), actor: 'key-123' };
-      const outcome = await store.applyOp(op);
+      const outcome = await ctx.store.applyOp(op);
 
-      expect(await store.query('op.get', { opId: op.opId })).toEqual({ ...outcome, actor: 'key-123' });
-      expect(await store.query('op.get', { opId: randomUUID() })).toBeNull();
+      expect(await ctx.store.query('op.get', { opId: op.opId })).toEqual({ ...outcome, actor: 'key-123' });
+      expect(await ctx.store.query('op.get', { opId: randomUUID() })).toBeNull();
     });
   });
 });

@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, TestDatabase } from '../../../../../test/support/databases';
-import { PgStore } from '../../store/pg-store';
+import { useTestStore } from '../../../../../test/support/use-test-store';
 import { applied } from '../../testing/applied';
-import { connectTestStore } from '../../testing/connect-test-store';
 import { makeOp } from '../../testing/make-op';
 import { rejectionOf } from '../../testing/rejection-of';
 
 describe('api_key.create and api_key.revoke', () => {
-  let db: TestDatabase;
-  let store: PgStore;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    store = connectTestStore(db.url);
-  });
-  afterAll(async () => {
-    await store.close();
-    await db.drop();
-  });
+  const t = useTestStore();
 
   const createKey = (overrides: object = {}) =>
     makeOp('api_key.create', {
@@ -32,7 +21,7 @@ describe('api_key.create and api_key.revoke', () => {
   it('stores a key and answers its view, without the hash; the gateway finds it by prefix with the hash', async () => {
     const op = createKey();
 
-    const view = await applied(store, op);
+    const view = await applied(t.store, op);
 
     expect(view).toEqual({
       id: op.payload.keyId,
@@ -43,30 +32,30 @@ describe('api_key.create and api_key.revoke', () => {
       createdAt: op.at,
       revokedAt: null,
     });
-    expect(await store.query('query.api-key.by-prefix', { prefix: op.payload.prefix })).toEqual({
+    expect(await t.store.query('query.api-key.by-prefix', { prefix: op.payload.prefix })).toEqual({
       ...view,
       secretHash: 'hmac-of-the-secret',
     });
-    expect(await store.query('query.api-key.by-prefix', { prefix: 'kb_nope' })).toBeNull();
+    expect(await t.store.query('query.api-key.by-prefix', { prefix: 'kb_nope' })).toBeNull();
   });
 
   it('refuses a second key with the same prefix', async () => {
     const first = createKey();
-    await applied(store, first);
+    await applied(t.store, first);
 
-    const error = await rejectionOf(store, createKey({ prefix: first.payload.prefix }));
+    const error = await rejectionOf(t.store, createKey({ prefix: first.payload.prefix }));
 
     expect(error.code).toBe('VALIDATION_FAILED');
   });
 
   it('revokes a key once: revoking again keeps the first time', async () => {
     const create = createKey();
-    await applied(store, create);
+    await applied(t.store, create);
     const revoke = makeOp('api_key.revoke', { keyId: create.payload.keyId });
 
-    const revoked = await applied(store, revoke);
+    const revoked = await applied(t.store, revoke);
     const again = await applied(
-      store,
+      t.store,
       makeOp(
         'api_key.revoke',
         { keyId: create.payload.keyId },
@@ -79,7 +68,7 @@ describe('api_key.create and api_key.revoke', () => {
   });
 
   it('throws API_KEY_NOT_FOUND (unrecorded) for an unknown key', async () => {
-    await expect(store.applyOp(makeOp('api_key.revoke', { keyId: randomUUID() }))).rejects.toMatchObject({
+    await expect(t.store.applyOp(makeOp('api_key.revoke', { keyId: randomUUID() }))).rejects.toMatchObject({
       code: 'API_KEY_NOT_FOUND',
     });
   });

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { hashLinkCode } from '@karmabot/domain';
-import { createTestDatabase, TestDatabase } from '../../../../../test/support/databases';
-import { PgStore } from '../../store/pg-store';
+import { useTestStore } from '../../../../../test/support/use-test-store';
 import { applied } from '../../testing/applied';
-import { connectTestStore } from '../../testing/connect-test-store';
 import { makeOp } from '../../testing/make-op';
 import { rejectionOf } from '../../testing/rejection-of';
 import { sampleOps } from '../../testing/sample-ops';
@@ -13,31 +10,18 @@ const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).t
 const newCodeHash = () => hashLinkCode(randomUUID().slice(0, 8), 'test-pepper');
 
 describe('customer.link_telegram and link_code.issue', () => {
-  let db: TestDatabase;
-  let store: PgStore;
-  let sql: Client;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    store = connectTestStore(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await store.close();
-    await db.drop();
-  });
+  const t = useTestStore();
 
   const websiteCustomer = async (payload = {}) =>
-    (await applied(store, sampleOps.registerWebsite(payload))).customer;
+    (await applied(t.store, sampleOps.registerWebsite(payload))).customer;
   const telegramCustomer = async (telegramId = sampleOps.telegramId()) =>
-    (await applied(store, sampleOps.registerTelegram({ telegramId }))).customer;
+    (await applied(t.store, sampleOps.registerTelegram({ telegramId }))).customer;
   const linkByTelegramLogin = (customerId: string, telegramId: string) =>
     makeOp('customer.link_telegram', { customerId, proof: { kind: 'telegram_auth', telegramId } });
 
   async function issuedCode(telegramId: string, expiresAt = inMinutes(10)): Promise<string> {
     const codeHash = newCodeHash();
-    const result = await applied(store, sampleOps.issueLinkCode(telegramId, codeHash, expiresAt));
+    const result = await applied(t.store, sampleOps.issueLinkCode(telegramId, codeHash, expiresAt));
     expect(result).toEqual({ expiresAt });
     return codeHash;
   }
@@ -45,13 +29,13 @@ describe('customer.link_telegram and link_code.issue', () => {
   /** A code the website obtained for its customer, for the Telegram side to use. */
   async function customerCode(customerId: string, expiresAt = inMinutes(10)): Promise<string> {
     const codeHash = newCodeHash();
-    const result = await applied(store, sampleOps.issueCustomerLinkCode(customerId, codeHash, expiresAt));
+    const result = await applied(t.store, sampleOps.issueCustomerLinkCode(customerId, codeHash, expiresAt));
     expect(result).toEqual({ expiresAt });
     return codeHash;
   }
 
   async function codeRow(codeHash: string) {
-    const { rows } = await sql.query(
+    const { rows } = await t.sql.query(
       'SELECT telegram_id, customer_id, used_at, used_by_customer_id FROM link_codes WHERE code_hash = $1',
       [codeHash],
     );
@@ -59,7 +43,7 @@ describe('customer.link_telegram and link_code.issue', () => {
   }
 
   async function balanceOf(customerId: string) {
-    return store.query('query.loyalty.ledger', { customerId, recentLimit: 50 });
+    return t.store.query('query.loyalty.ledger', { customerId, recentLimit: 50 });
   }
 
   it('stores an issued code by its hash, with an id derived from the op', async () => {
@@ -67,9 +51,9 @@ describe('customer.link_telegram and link_code.issue', () => {
     const codeHash = newCodeHash();
     const op = sampleOps.issueLinkCode(telegramId, codeHash, inMinutes(10));
 
-    await applied(store, op);
+    await applied(t.store, op);
 
-    const { rows } = await sql.query('SELECT telegram_id, used_at FROM link_codes WHERE code_hash = $1', [
+    const { rows } = await t.sql.query('SELECT telegram_id, used_at FROM link_codes WHERE code_hash = $1', [
       codeHash,
     ]);
     expect(rows).toEqual([{ telegram_id: telegramId, used_at: null }]);
@@ -81,26 +65,26 @@ describe('customer.link_telegram and link_code.issue', () => {
     const codeHash = await issuedCode(telegramId);
     const op = sampleOps.linkWithCode(customer.id, codeHash);
 
-    const result = await applied(store, op);
+    const result = await applied(t.store, op);
 
     expect(result.mergedCustomerId).toBeNull();
     expect(result.customer.identities.map((i) => i.platform).sort()).toEqual(['telegram', 'website']);
-    const { rows } = await sql.query(
+    const { rows } = await t.sql.query(
       'SELECT used_at, used_by_customer_id FROM link_codes WHERE code_hash = $1',
       [codeHash],
     );
     expect(rows[0]).toEqual({ used_at: new Date(op.at), used_by_customer_id: customer.id });
     expect(
-      await store.query('query.customer.by-identity', { platform: 'telegram', externalId: telegramId }),
+      await t.store.query('query.customer.by-identity', { platform: 'telegram', externalId: telegramId }),
     ).toMatchObject({ id: customer.id });
   });
 
   it('accepts a code only once', async () => {
     const telegramId = sampleOps.telegramId();
     const codeHash = await issuedCode(telegramId);
-    await applied(store, sampleOps.linkWithCode((await websiteCustomer()).id, codeHash));
+    await applied(t.store, sampleOps.linkWithCode((await websiteCustomer()).id, codeHash));
 
-    const error = await rejectionOf(store, sampleOps.linkWithCode((await websiteCustomer()).id, codeHash));
+    const error = await rejectionOf(t.store, sampleOps.linkWithCode((await websiteCustomer()).id, codeHash));
 
     expect(error.code).toBe('LINK_PROOF_INVALID');
   });
@@ -115,15 +99,15 @@ describe('customer.link_telegram and link_code.issue', () => {
       { customerId: customer.id, proof: { kind: 'code', codeHash } },
       { at: inMinutes(2) },
     );
-    expect((await rejectionOf(store, late)).code).toBe('LINK_PROOF_INVALID');
+    expect((await rejectionOf(t.store, late)).code).toBe('LINK_PROOF_INVALID');
     // Accepted before the expiry but applied now (a deferred op): still valid.
-    await applied(store, sampleOps.linkWithCode(customer.id, codeHash));
+    await applied(t.store, sampleOps.linkWithCode(customer.id, codeHash));
   });
 
   it('refuses a code never issued', async () => {
     const customer = await websiteCustomer();
 
-    const unknown = await rejectionOf(store, sampleOps.linkWithCode(customer.id, newCodeHash()));
+    const unknown = await rejectionOf(t.store, sampleOps.linkWithCode(customer.id, newCodeHash()));
 
     expect(unknown.code).toBe('LINK_PROOF_INVALID');
   });
@@ -132,29 +116,29 @@ describe('customer.link_telegram and link_code.issue', () => {
     const telegramId = sampleOps.telegramId();
     const tg = await telegramCustomer(telegramId);
     await applied(
-      store,
+      t.store,
       makeOp('customer.update_profile', { customerId: tg.id, changes: { phone: '+491701234567' } }),
     );
-    const tgOrder = (await applied(store, sampleOps.placeOrder(tg.id, { platform: 'telegram' }))).order;
-    await applied(store, sampleOps.changeStatus(tgOrder.id, 'paid'));
+    const tgOrder = (await applied(t.store, sampleOps.placeOrder(tg.id, { platform: 'telegram' }))).order;
+    await applied(t.store, sampleOps.changeStatus(tgOrder.id, 'paid'));
     const web = await websiteCustomer();
-    const webOrder = (await applied(store, sampleOps.placeOrder(web.id))).order;
-    await applied(store, sampleOps.changeStatus(webOrder.id, 'paid'));
+    const webOrder = (await applied(t.store, sampleOps.placeOrder(web.id))).order;
+    await applied(t.store, sampleOps.changeStatus(webOrder.id, 'paid'));
     const before = [await balanceOf(tg.id), await balanceOf(web.id)];
 
-    const result = await applied(store, sampleOps.linkWithCode(web.id, await issuedCode(telegramId)));
+    const result = await applied(t.store, sampleOps.linkWithCode(web.id, await issuedCode(telegramId)));
 
     expect(result.mergedCustomerId).toBe(tg.id);
     expect(result.customer).toMatchObject({ id: web.id, phone: '+491701234567', version: web.version + 1 });
     expect(result.customer.identities.map((i) => i.platform).sort()).toEqual(['telegram', 'website']);
-    const orders = await store.query('query.order.list', { customerId: web.id, limit: 10 });
+    const orders = await t.store.query('query.order.list', { customerId: web.id, limit: 10 });
     expect(orders.map((order) => order.id).sort()).toEqual([tgOrder.id, webOrder.id].sort());
     const after = await balanceOf(web.id);
     expect(after.balance).toBe(before[0].balance + before[1].balance);
     expect(after.lifetimeEarned).toBe(before[0].lifetimeEarned + before[1].lifetimeEarned);
     expect(after.recentEntries).toHaveLength(before[0].recentEntries.length + before[1].recentEntries.length);
     expect((await balanceOf(tg.id)).recentEntries).toEqual([]);
-    const tombstone = await store.query('query.customer.by-id', { customerId: tg.id });
+    const tombstone = await t.store.query('query.customer.by-id', { customerId: tg.id });
     expect(tombstone).toMatchObject({ mergedInto: web.id, version: 3, identities: [] });
   });
 
@@ -162,11 +146,11 @@ describe('customer.link_telegram and link_code.issue', () => {
     const telegramId = sampleOps.telegramId();
     const tg = await telegramCustomer(telegramId);
     const web = await websiteCustomer();
-    await applied(store, linkByTelegramLogin(web.id, telegramId));
+    await applied(t.store, linkByTelegramLogin(web.id, telegramId));
 
-    const { order } = await applied(store, sampleOps.placeOrder(tg.id));
+    const { order } = await applied(t.store, sampleOps.placeOrder(tg.id));
     const profileError = await rejectionOf(
-      store,
+      t.store,
       makeOp('customer.update_profile', { customerId: tg.id, changes: { displayName: 'X' } }),
     );
 
@@ -177,23 +161,23 @@ describe('customer.link_telegram and link_code.issue', () => {
   it('refuses to link to a merged customer (CUSTOMER_MERGED) and leaves the code unused', async () => {
     const telegramId = sampleOps.telegramId();
     const tg = await telegramCustomer(telegramId);
-    await applied(store, linkByTelegramLogin((await websiteCustomer()).id, telegramId));
+    await applied(t.store, linkByTelegramLogin((await websiteCustomer()).id, telegramId));
     const otherTelegramId = sampleOps.telegramId();
     const codeHash = await issuedCode(otherTelegramId);
 
-    const error = await rejectionOf(store, sampleOps.linkWithCode(tg.id, codeHash));
+    const error = await rejectionOf(t.store, sampleOps.linkWithCode(tg.id, codeHash));
 
     expect(error.code).toBe('CUSTOMER_MERGED');
-    const { rows } = await sql.query('SELECT used_at FROM link_codes WHERE code_hash = $1', [codeHash]);
+    const { rows } = await t.sql.query('SELECT used_at FROM link_codes WHERE code_hash = $1', [codeHash]);
     expect(rows[0].used_at).toBeNull();
   });
 
   it('answers linking an account already linked to the same customer as a success that changes nothing', async () => {
     const telegramId = sampleOps.telegramId();
     const web = await websiteCustomer();
-    const first = await applied(store, linkByTelegramLogin(web.id, telegramId));
+    const first = await applied(t.store, linkByTelegramLogin(web.id, telegramId));
 
-    const again = await applied(store, linkByTelegramLogin(web.id, telegramId));
+    const again = await applied(t.store, linkByTelegramLogin(web.id, telegramId));
 
     expect(again).toEqual({ customer: first.customer, mergedCustomerId: null });
   });
@@ -203,16 +187,16 @@ describe('customer.link_telegram and link_code.issue', () => {
     const tg = await telegramCustomer(telegramId);
     const elsewhere = await websiteCustomer();
     // Identities move on merge, so only damaged or half-replicated data looks like this.
-    await sql.query('UPDATE customers SET merged_into = $2 WHERE id = $1', [tg.id, elsewhere.id]);
+    await t.sql.query('UPDATE customers SET merged_into = $2 WHERE id = $1', [tg.id, elsewhere.id]);
 
-    const error = await rejectionOf(store, linkByTelegramLogin((await websiteCustomer()).id, telegramId));
+    const error = await rejectionOf(t.store, linkByTelegramLogin((await websiteCustomer()).id, telegramId));
 
     expect(error.code).toBe('IDENTITY_LINKED_ELSEWHERE');
   });
 
   it('throws CUSTOMER_NOT_FOUND for an unknown website customer', async () => {
     await expect(
-      store.applyOp(linkByTelegramLogin('0190a0e2-0000-7000-8000-0000000000bb', sampleOps.telegramId())),
+      t.store.applyOp(linkByTelegramLogin('0190a0e2-0000-7000-8000-0000000000bb', sampleOps.telegramId())),
     ).rejects.toMatchObject({ code: 'CUSTOMER_NOT_FOUND' });
   });
   describe('from the Telegram side, with a code issued for a website customer', () => {
@@ -235,7 +219,7 @@ describe('customer.link_telegram and link_code.issue', () => {
       const codeHash = await customerCode(customer.id);
       const op = sampleOps.linkFromTelegram(telegramId, codeHash);
 
-      const result = await applied(store, op);
+      const result = await applied(t.store, op);
 
       expect(result.mergedCustomerId).toBeNull();
       expect(result.customer.id).toBe(customer.id);
@@ -245,28 +229,31 @@ describe('customer.link_telegram and link_code.issue', () => {
         used_by_customer_id: customer.id,
       });
       expect(
-        await store.query('query.customer.by-identity', { platform: 'telegram', externalId: telegramId }),
+        await t.store.query('query.customer.by-identity', { platform: 'telegram', externalId: telegramId }),
       ).toMatchObject({ id: customer.id });
     });
 
     it('merges the bot-created customer into the website customer, as the website direction does', async () => {
       const telegramId = sampleOps.telegramId();
       const tg = await telegramCustomer(telegramId);
-      const tgOrder = (await applied(store, sampleOps.placeOrder(tg.id, { platform: 'telegram' }))).order;
-      await applied(store, sampleOps.changeStatus(tgOrder.id, 'paid'));
+      const tgOrder = (await applied(t.store, sampleOps.placeOrder(tg.id, { platform: 'telegram' }))).order;
+      await applied(t.store, sampleOps.changeStatus(tgOrder.id, 'paid'));
       const web = await websiteCustomer();
-      const webOrder = (await applied(store, sampleOps.placeOrder(web.id))).order;
-      await applied(store, sampleOps.changeStatus(webOrder.id, 'paid'));
+      const webOrder = (await applied(t.store, sampleOps.placeOrder(web.id))).order;
+      await applied(t.store, sampleOps.changeStatus(webOrder.id, 'paid'));
       const before = [await balanceOf(tg.id), await balanceOf(web.id)];
 
-      const result = await applied(store, sampleOps.linkFromTelegram(telegramId, await customerCode(web.id)));
+      const result = await applied(
+        t.store,
+        sampleOps.linkFromTelegram(telegramId, await customerCode(web.id)),
+      );
 
       expect(result.mergedCustomerId).toBe(tg.id);
       expect(result.customer).toMatchObject({ id: web.id, mergedInto: null });
-      const orders = await store.query('query.order.list', { customerId: web.id, limit: 10 });
+      const orders = await t.store.query('query.order.list', { customerId: web.id, limit: 10 });
       expect(orders.map((order) => order.id).sort()).toEqual([tgOrder.id, webOrder.id].sort());
       expect((await balanceOf(web.id)).balance).toBe(before[0].balance + before[1].balance);
-      expect(await store.query('query.customer.by-id', { customerId: tg.id })).toMatchObject({
+      expect(await t.store.query('query.customer.by-id', { customerId: tg.id })).toMatchObject({
         mergedInto: web.id,
         identities: [],
       });
@@ -274,14 +261,14 @@ describe('customer.link_telegram and link_code.issue', () => {
 
     it('accepts a customer code only once', async () => {
       const codeHash = await customerCode((await websiteCustomer()).id);
-      await applied(store, sampleOps.linkFromTelegram(sampleOps.telegramId(), codeHash));
+      await applied(t.store, sampleOps.linkFromTelegram(sampleOps.telegramId(), codeHash));
       const other = sampleOps.telegramId();
 
-      const error = await rejectionOf(store, sampleOps.linkFromTelegram(other, codeHash));
+      const error = await rejectionOf(t.store, sampleOps.linkFromTelegram(other, codeHash));
 
       expect(error.code).toBe('LINK_PROOF_INVALID');
       expect(
-        await store.query('query.customer.by-identity', { platform: 'telegram', externalId: other }),
+        await t.store.query('query.customer.by-identity', { platform: 'telegram', externalId: other }),
       ).toBeNull();
     });
 
@@ -295,14 +282,14 @@ describe('customer.link_telegram and link_code.issue', () => {
         { at: inMinutes(2) },
       );
 
-      expect((await rejectionOf(store, late)).code).toBe('LINK_PROOF_INVALID');
+      expect((await rejectionOf(t.store, late)).code).toBe('LINK_PROOF_INVALID');
       expect((await codeRow(codeHash)).used_at).toBeNull();
-      await applied(store, sampleOps.linkFromTelegram(telegramId, codeHash));
+      await applied(t.store, sampleOps.linkFromTelegram(telegramId, codeHash));
     });
 
     it('refuses a code never issued', async () => {
       const error = await rejectionOf(
-        store,
+        t.store,
         sampleOps.linkFromTelegram(sampleOps.telegramId(), newCodeHash()),
       );
 
@@ -315,26 +302,26 @@ describe('customer.link_telegram and link_code.issue', () => {
       const telegramId = sampleOps.telegramId();
       const codeHash = await issuedCode(telegramId);
 
-      const error = await rejectionOf(store, sampleOps.linkFromTelegram(telegramId, codeHash));
+      const error = await rejectionOf(t.store, sampleOps.linkFromTelegram(telegramId, codeHash));
 
       expect(error.code).toBe('LINK_PROOF_INVALID');
       expect((await codeRow(codeHash)).used_at).toBeNull();
-      await applied(store, sampleOps.linkWithCode((await websiteCustomer()).id, codeHash));
+      await applied(t.store, sampleOps.linkWithCode((await websiteCustomer()).id, codeHash));
     });
 
     it('refuses a customer code used by the website, and leaves it usable from Telegram', async () => {
       const customer = await websiteCustomer();
       const codeHash = await customerCode(customer.id);
 
-      const own = await rejectionOf(store, sampleOps.linkWithCode(customer.id, codeHash));
+      const own = await rejectionOf(t.store, sampleOps.linkWithCode(customer.id, codeHash));
       const another = await rejectionOf(
-        store,
+        t.store,
         sampleOps.linkWithCode((await websiteCustomer()).id, codeHash),
       );
 
       expect([own.code, another.code]).toEqual(['LINK_PROOF_INVALID', 'LINK_PROOF_INVALID']);
       expect((await codeRow(codeHash)).used_at).toBeNull();
-      await applied(store, sampleOps.linkFromTelegram(sampleOps.telegramId(), codeHash));
+      await applied(t.store, sampleOps.linkFromTelegram(sampleOps.telegramId(), codeHash));
     });
 
     it('refuses Telegram Login data from the Telegram side: it proves the side already asking', async () => {
@@ -343,7 +330,7 @@ describe('customer.link_telegram and link_code.issue', () => {
         proof: { kind: 'telegram_auth', telegramId: sampleOps.telegramId() },
       } as never);
 
-      expect((await rejectionOf(store, op)).code).toBe('LINK_PROOF_INVALID');
+      expect((await rejectionOf(t.store, op)).code).toBe('LINK_PROOF_INVALID');
     });
   });
 
@@ -358,8 +345,8 @@ describe('customer.link_telegram and link_code.issue', () => {
       } as never);
       const neither = makeOp('customer.link_telegram', { proof: { kind: 'code', codeHash } } as never);
 
-      expect((await rejectionOf(store, both)).code).toBe('VALIDATION_FAILED');
-      expect((await rejectionOf(store, neither)).code).toBe('VALIDATION_FAILED');
+      expect((await rejectionOf(t.store, both)).code).toBe('VALIDATION_FAILED');
+      expect((await rejectionOf(t.store, neither)).code).toBe('VALIDATION_FAILED');
       expect((await codeRow(codeHash)).used_at).toBeNull();
     });
 
@@ -374,17 +361,17 @@ describe('customer.link_telegram and link_code.issue', () => {
       } as never);
       const neither = makeOp('link_code.issue', { codeHash: newCodeHash(), expiresAt } as never);
 
-      expect((await rejectionOf(store, both)).code).toBe('VALIDATION_FAILED');
-      expect((await rejectionOf(store, neither)).code).toBe('VALIDATION_FAILED');
+      expect((await rejectionOf(t.store, both)).code).toBe('VALIDATION_FAILED');
+      expect((await rejectionOf(t.store, neither)).code).toBe('VALIDATION_FAILED');
     });
 
     it('issues no code for an unknown customer (CUSTOMER_NOT_FOUND) or a merged one (CUSTOMER_MERGED)', async () => {
       const telegramId = sampleOps.telegramId();
       const tg = await telegramCustomer(telegramId);
-      await applied(store, linkByTelegramLogin((await websiteCustomer()).id, telegramId));
+      await applied(t.store, linkByTelegramLogin((await websiteCustomer()).id, telegramId));
 
       await expect(
-        store.applyOp(
+        t.store.applyOp(
           sampleOps.issueCustomerLinkCode(
             '0190a0e2-0000-7000-8000-0000000000cc',
             newCodeHash(),
@@ -393,7 +380,7 @@ describe('customer.link_telegram and link_code.issue', () => {
         ),
       ).rejects.toMatchObject({ code: 'CUSTOMER_NOT_FOUND' });
       const merged = await rejectionOf(
-        store,
+        t.store,
         sampleOps.issueCustomerLinkCode(tg.id, newCodeHash(), inMinutes(10)),
       );
       expect(merged.code).toBe('CUSTOMER_MERGED');
@@ -401,7 +388,7 @@ describe('customer.link_telegram and link_code.issue', () => {
 
     it('keeps exactly one side per code in the table itself', async () => {
       await expect(
-        sql.query(
+        t.sql.query(
           `INSERT INTO link_codes (id, code_hash, created_at, expires_at) VALUES (gen_random_uuid(), $1, now(), now())`,
           [newCodeHash()],
         ),

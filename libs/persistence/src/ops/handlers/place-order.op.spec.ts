@@ -1,39 +1,23 @@
-import { Client } from 'pg';
 import { Platform } from '@karmabot/contracts';
 import { deriveId } from '@karmabot/domain';
-import { createTestDatabase, TestDatabase } from '../../../../../test/support/databases';
-import { PgStore } from '../../store/pg-store';
+import { useTestStore } from '../../../../../test/support/use-test-store';
 import { applied } from '../../testing/applied';
-import { connectTestStore } from '../../testing/connect-test-store';
 import { rejectionOf } from '../../testing/rejection-of';
 import { sampleOps } from '../../testing/sample-ops';
 
 describe('order.place', () => {
-  let db: TestDatabase;
-  let store: PgStore;
-  let sql: Client;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    store = connectTestStore(db.url);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await store.close();
-    await db.drop();
-  });
+  const t = useTestStore();
 
-  const newCustomerId = async () => (await applied(store, sampleOps.registerTelegram())).customer.id;
+  const newCustomerId = async () => (await applied(t.store, sampleOps.registerTelegram())).customer.id;
   const balanceOf = async (customerId: string) =>
-    (await store.query('query.loyalty.ledger', { customerId, recentLimit: 0 })).balance;
+    (await t.store.query('query.loyalty.ledger', { customerId, recentLimit: 0 })).balance;
 
   /** A customer holding `points` available points, earned by a paid order of `points` euros. */
   async function customerWithPoints(points: number): Promise<string> {
     const customerId = await newCustomerId();
     const items = [{ sku: 'gift', name: 'Gift card', qty: 1, unitPriceMinor: points * 100 }];
-    const { order } = await applied(store, sampleOps.placeOrder(customerId, { items }));
-    await applied(store, sampleOps.changeStatus(order.id, 'paid'));
+    const { order } = await applied(t.store, sampleOps.placeOrder(customerId, { items }));
+    await applied(t.store, sampleOps.changeStatus(order.id, 'paid'));
     return customerId;
   }
 
@@ -41,7 +25,7 @@ describe('order.place', () => {
     const customerId = await newCustomerId();
     const op = sampleOps.placeOrder(customerId, { partnerId: 'partner-7' });
 
-    const { order } = await applied(store, op);
+    const { order } = await applied(t.store, op);
 
     expect(order).toMatchObject({
       id: deriveId(op.opId, 'order'),
@@ -58,7 +42,7 @@ describe('order.place', () => {
       opId: op.opId,
       createdAt: op.at,
     });
-    const summary = await store.query('query.loyalty.ledger', { customerId, recentLimit: 10 });
+    const summary = await t.store.query('query.loyalty.ledger', { customerId, recentLimit: 10 });
     expect(summary).toMatchObject({ balance: 0, pending: 34 });
     expect(summary.recentEntries).toEqual([
       expect.objectContaining({
@@ -73,7 +57,7 @@ describe('order.place', () => {
   it('takes redeemed points off the price (1 point = 1 euro) and spends them at once', async () => {
     const customerId = await customerWithPoints(50);
 
-    const { order } = await applied(store, sampleOps.placeOrder(customerId, { redeemPoints: 10 }));
+    const { order } = await applied(t.store, sampleOps.placeOrder(customerId, { redeemPoints: 10 }));
 
     expect(order).toMatchObject({
       subtotalMinor: 3499,
@@ -88,7 +72,7 @@ describe('order.place', () => {
   it('spends only the points the price needs when asked to redeem more', async () => {
     const customerId = await customerWithPoints(50);
 
-    const { order } = await applied(store, sampleOps.placeOrder(customerId, { redeemPoints: 50 }));
+    const { order } = await applied(t.store, sampleOps.placeOrder(customerId, { redeemPoints: 50 }));
 
     expect(order).toMatchObject({ discountMinor: 3499, totalMinor: 0, pointsRedeemed: 35, pointsEarned: 0 });
     expect(await balanceOf(customerId)).toBe(15);
@@ -99,7 +83,7 @@ describe('order.place', () => {
     const items = [{ sku: 'ramen', name: 'Ramen', qty: 1, unitPriceMinor: 900 }];
 
     const { order } = await applied(
-      store,
+      t.store,
       sampleOps.placeOrder(customerId, { currency: 'JPY', items, redeemPoints: 5 }),
     );
 
@@ -108,9 +92,9 @@ describe('order.place', () => {
 
   it('rejects a redemption above the available balance (INSUFFICIENT_POINTS), pending points not counting', async () => {
     const customerId = await newCustomerId();
-    await applied(store, sampleOps.placeOrder(customerId)); // 34 points, still pending
+    await applied(t.store, sampleOps.placeOrder(customerId)); // 34 points, still pending
 
-    const error = await rejectionOf(store, sampleOps.placeOrder(customerId, { redeemPoints: 1 }));
+    const error = await rejectionOf(t.store, sampleOps.placeOrder(customerId, { redeemPoints: 1 }));
 
     expect(error.code).toBe('INSUFFICIENT_POINTS');
   });
@@ -119,7 +103,9 @@ describe('order.place', () => {
     const customerId = await customerWithPoints(30);
 
     const outcomes = await Promise.all(
-      Array.from({ length: 5 }, () => store.applyOp(sampleOps.placeOrder(customerId, { redeemPoints: 20 }))),
+      Array.from({ length: 5 }, () =>
+        t.store.applyOp(sampleOps.placeOrder(customerId, { redeemPoints: 20 })),
+      ),
     );
 
     expect(outcomes.filter((outcome) => outcome.state === 'applied')).toHaveLength(1);
@@ -130,10 +116,10 @@ describe('order.place', () => {
   it('rejects an unsupported currency, an empty order and an unknown platform, writing nothing', async () => {
     const customerId = await newCustomerId();
 
-    const currency = await rejectionOf(store, sampleOps.placeOrder(customerId, { currency: 'XXX' }));
-    const empty = await rejectionOf(store, sampleOps.placeOrder(customerId, { items: [] }));
+    const currency = await rejectionOf(t.store, sampleOps.placeOrder(customerId, { currency: 'XXX' }));
+    const empty = await rejectionOf(t.store, sampleOps.placeOrder(customerId, { items: [] }));
     const platform = await rejectionOf(
-      store,
+      t.store,
       sampleOps.placeOrder(customerId, { platform: 'fax' as Platform }),
     );
 
@@ -142,7 +128,7 @@ describe('order.place', () => {
       'VALIDATION_FAILED',
       'VALIDATION_FAILED',
     ]);
-    const { rows } = await sql.query('SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [
+    const { rows } = await t.sql.query('SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [
       customerId,
     ]);
     expect(rows[0].n).toBe(0);

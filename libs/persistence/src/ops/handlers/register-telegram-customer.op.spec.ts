@@ -1,27 +1,16 @@
 import { customerIdForIdentity } from '@karmabot/domain';
-import { createTestDatabase, TestDatabase } from '../../../../../test/support/databases';
-import { PgStore } from '../../store/pg-store';
+import { useTestStore } from '../../../../../test/support/use-test-store';
 import { applied } from '../../testing/applied';
-import { connectTestStore } from '../../testing/connect-test-store';
 import { rejectionOf } from '../../testing/rejection-of';
 import { sampleOps } from '../../testing/sample-ops';
 
 describe('customer.register_telegram', () => {
-  let db: TestDatabase;
-  let store: PgStore;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    store = connectTestStore(db.url);
-  });
-  afterAll(async () => {
-    await store.close();
-    await db.drop();
-  });
+  const t = useTestStore();
 
   it('creates a customer whose id is derived from the Telegram id, with its identity', async () => {
     const op = sampleOps.registerTelegram({ username: 'ann', firstName: 'Ann', languageCode: 'de' });
 
-    const { created, customer } = await applied(store, op);
+    const { created, customer } = await applied(t.store, op);
 
     expect(created).toBe(true);
     expect(customer).toMatchObject({
@@ -41,10 +30,10 @@ describe('customer.register_telegram', () => {
 
   it('answers the existing customer (created: false) and refreshes a changed username', async () => {
     const telegramId = sampleOps.telegramId();
-    const first = await applied(store, sampleOps.registerTelegram({ telegramId, username: 'old' }));
+    const first = await applied(t.store, sampleOps.registerTelegram({ telegramId, username: 'old' }));
 
     const again = await applied(
-      store,
+      t.store,
       sampleOps.registerTelegram({ telegramId, username: 'new', firstName: 'Other' }),
     );
 
@@ -57,9 +46,9 @@ describe('customer.register_telegram', () => {
 
   it('fills in a first name the customer has no value for yet', async () => {
     const telegramId = sampleOps.telegramId();
-    await applied(store, sampleOps.registerTelegram({ telegramId, firstName: undefined }));
+    await applied(t.store, sampleOps.registerTelegram({ telegramId, firstName: undefined }));
 
-    const again = await applied(store, sampleOps.registerTelegram({ telegramId, firstName: 'Ann' }));
+    const again = await applied(t.store, sampleOps.registerTelegram({ telegramId, firstName: 'Ann' }));
 
     expect(again.customer).toMatchObject({ displayName: 'Ann', version: 2 });
   });
@@ -68,7 +57,7 @@ describe('customer.register_telegram', () => {
     const telegramId = sampleOps.telegramId();
 
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => applied(store, sampleOps.registerTelegram({ telegramId }))),
+      Array.from({ length: 8 }, () => applied(t.store, sampleOps.registerTelegram({ telegramId }))),
     );
 
     expect(results.filter((result) => result.created)).toHaveLength(1);
@@ -76,7 +65,7 @@ describe('customer.register_telegram', () => {
   });
 
   it('rejects an empty Telegram id', async () => {
-    const error = await rejectionOf(store, sampleOps.registerTelegram({ telegramId: ' ' }));
+    const error = await rejectionOf(t.store, sampleOps.registerTelegram({ telegramId: ' ' }));
 
     expect(error.code).toBe('VALIDATION_FAILED');
   });
